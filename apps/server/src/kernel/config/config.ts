@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+// Every setting comes from the environment, parsed once at boot. A bad value stops the start
+// with a message naming the variable; values are never echoed because some are secrets.
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./var'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  NATS_URL: z
+    .string()
+    .refine((v) => /^(nats|tls):\/\/[^\s]+$/.test(v), 'must be a nats:// or tls:// URL')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  PUBLIC_URL: z.url().optional(),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+});
+
+export type Environment = z.infer<typeof Env>['NODE_ENV'];
+
+export type Config = Readonly<{
+  environment: Environment;
+  http: Readonly<{ port: number; host: string; publicUrl: string | undefined }>;
+  dataDir: string;
+  db: Readonly<{ url: string | undefined; poolMax: number }>;
+  nats: Readonly<{ url: string | undefined }>;
+  log: Readonly<{ level: string }>;
+  rateLimit: Readonly<{ max: number; windowMs: number }>;
+  seedDemo: boolean;
+  outbox: Readonly<{ pollMs: number }>;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, the way shells and .env files usually mean them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return Object.freeze({
+    environment: env.NODE_ENV,
+    http: Object.freeze({ port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL }),
+    dataDir: env.DATA_DIR,
+    db: Object.freeze({ url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX }),
+    nats: Object.freeze({ url: env.NATS_URL }),
+    log: Object.freeze({ level: env.LOG_LEVEL }),
+    rateLimit: Object.freeze({ max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS }),
+    seedDemo: env.SEED_DEMO === 'true',
+    outbox: Object.freeze({ pollMs: env.OUTBOX_POLL_MS }),
+  });
+}

@@ -1,0 +1,34 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+
+export type Sql = postgres.Sql;
+export type Db = PostgresJsDatabase<Record<string, never>>;
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that can run queries: the database or an open transaction. */
+export type Executor = Db | Transaction;
+
+export type Database = {
+  sql: Sql;
+  db: Db;
+  close(): Promise<void>;
+};
+
+// One pool per process, passed explicitly to whoever needs it: no global client.
+export function connectDatabase(url: string, options: { max?: number; applicationName?: string } = {}): Database {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => undefined,
+    connection: { application_name: options.applicationName ?? 'congso' },
+    // timestamptz come back as Date, bigint as string: never lose precision silently.
+  });
+  const db = drizzle({ client: sql });
+  return {
+    sql,
+    db,
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { uuidv7 } from '../ids.ts';
+import type { HttpMetrics } from '../metrics.ts';
+import { buildProblem, notFoundRouteText, sendProblem, toProblem } from './problem.ts';
+import type { App } from './types.ts';
+import { hasWebApp, serveWebApp, wantsWebPage } from './web-app.ts';
+
+export type HttpServerOptions = {
+  logger: Logger;
+  rateLimit: { max: number; windowMs: number };
+  metrics: HttpMetrics;
+  version: string;
+  /** The built web app to serve at '/', when present. */
+  webDistDir?: string | undefined;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const UNLIMITED_PREFIXES = ['/docs', '/healthz', '/readyz', '/metrics', '/openapi.json', '/assets/'];
+
+/**
+ * The HTTP kernel: Zod validation and serialisation, OpenAPI 3.1, problem+json errors, request ids,
+ * security headers, rate limiting and metrics. Modules add routes to the returned instance.
+ */
+export async function createHttpServer(options: HttpServerOptions): Promise<App> {
+  const app = Fastify({
+    // pino's Logger and Fastify's logger type differ only in typing; the instance is the same.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    loggerInstance: options.logger as FastifyBaseLogger,
+    // A caller's id is kept for tracing across agencies, when it looks like an id.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+    },
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: 'array' } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  options.metrics.instrument(app as unknown as FastifyInstance);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and Swagger UI inject style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(rateLimit, {
+    max: options.rateLimit.max,
+    timeWindow: options.rateLimit.windowMs,
+    allowList: (request) => UNLIMITED_PREFIXES.some((prefix) => request.url.startsWith(prefix)),
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `retry after ${context.after}` }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Congso API',
+        description:
+          'Congso (công sở số): the open digital-government platform. Errors follow RFC 9457 (application/problem+json) with Vietnamese and English messages.',
+        version: options.version,
+        license: { name: 'AGPL-3.0-or-later' },
+      },
+      tags: [
+        { name: 'system', description: 'Health, readiness, metrics' },
+        { name: 'geo', description: 'Đơn vị hành chính — administrative units' },
+        { name: 'calendar', description: 'Lịch làm việc — working days and deadlines' },
+        { name: 'catalog', description: 'Thủ tục hành chính — procedure catalogue' },
+        { name: 'agencies', description: 'Cơ quan — agencies' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+
+  const webApp = hasWebApp(options.webDistDir);
+  if (webApp && options.webDistDir) await serveWebApp(app, options.webDistDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (webApp && wantsWebPage(request.method, request.url, request.headers.accept)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(reply, buildProblem(404, 'route.not_found', notFoundRouteText, { instance: request.url, requestId: String(request.id) }));
+  });
+
+  return app;
+}

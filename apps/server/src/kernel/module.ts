@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import type { Database } from './db/database.ts';
+import type { Subscription } from './events/event-bus.ts';
+import type { Outbox } from './events/outbox.ts';
+import type { App } from './http/types.ts';
+
+/** What the composition root hands to every module: explicit dependencies, no container. */
+export type ModuleContext = Readonly<{
+  database: Database;
+  outbox: Outbox;
+  clock: Clock;
+  logger: Logger;
+  dataDir: string;
+}>;
+
+/** A feature module as seen by the composition root (main/modules.ts). */
+export type Module = Readonly<{
+  name: string;
+  routes?: (app: App) => void;
+  subscriptions?: readonly Subscription[];
+  /** Loads what the module must hold in memory before traffic arrives (e.g. a search index). */
+  warmUp?: () => Promise<void>;
+  /** Numbers for /readyz, e.g. how many records a module has loaded. */
+  readiness?: () => Record<string, number | string | boolean>;
+}>;

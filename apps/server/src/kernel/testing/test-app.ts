@@ -1,0 +1,27 @@
+import pino from 'pino';
+import { buildApp, type BuiltApp } from '../../main/build-app.ts';
+import type { Clock } from '../clock.ts';
+import { loadConfig } from '../config/config.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export type TestApp = BuiltApp & { db: TestDatabase };
+
+/** The whole application on its own cloned database, driven through app.inject(). */
+export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_MAX: '100000', LOG_LEVEL: 'silent', ...options.env });
+  const built = await buildApp({
+    config,
+    database: db.database,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return {
+    ...built,
+    db,
+    async close() {
+      await built.close();
+      await db.drop();
+    },
+  };
+}

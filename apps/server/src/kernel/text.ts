@@ -1,0 +1,18 @@
+// Vietnamese text helpers shared by modules that search names.
+
+/** Folds Vietnamese text for accent-insensitive matching: "Thủ Dầu Một" -> "thu dau mot". */
+export function foldVietnamese(input: string): string {
+  return input
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Source texts mix precomposed and combining marks; store everything as NFC with single spaces. */
+export function normalizeText(input: string): string {
+  return input.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+}

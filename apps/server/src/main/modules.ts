@@ -1,0 +1,11 @@
+import type { Module, ModuleContext } from '../kernel/module.ts';
+import { createAgenciesModule } from '../modules/agencies/index.ts';
+import { createGeoModule } from '../modules/geo/index.ts';
+
+/**
+ * The explicit list of feature modules, in dependency order (architecture.md §2). This file and
+ * build-app.ts are the only places that know every module.
+ */
+export function createModules(context: ModuleContext): Module[] {
+  return [createGeoModule(context), createAgenciesModule(context)];
+}

@@ -1,0 +1,18 @@
+import '@mantine/core/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+
+// primaryShade 8: the default shade fails WCAG AA contrast for white text on buttons and badges.
+const theme = createTheme({ primaryColor: 'red', primaryShade: 8, fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing');
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <App />
+    </MantineProvider>
+  </StrictMode>,
+);

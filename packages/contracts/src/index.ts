@@ -1,0 +1,3 @@
+export * from './common.ts';
+export * from './geo.ts';
+export * from './agencies.ts';

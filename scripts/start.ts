@@ -1,0 +1,108 @@
+// `npm start`: the whole platform on one machine. Without DATABASE_URL an embedded PostgreSQL is
+// started with its data under DATA_DIR (./var); migrations and reference/demo data are applied
+// idempotently; the API and the web app are served on http://localhost:PORT.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { glob, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import pino from 'pino';
+import { ConfigError, loadConfig } from '../apps/server/src/kernel/config/config.ts';
+import { connectDatabase, type Database } from '../apps/server/src/kernel/db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/server/src/kernel/db/embedded.ts';
+import { migrateDatabase } from '../apps/server/src/kernel/db/migrate.ts';
+import { REPO_ROOT } from '../apps/server/src/kernel/paths.ts';
+import { buildApp, type BuiltApp } from '../apps/server/src/main/build-app.ts';
+import { seedDemoData } from '../apps/server/src/main/demo-data.ts';
+import { seedReferenceData } from '../apps/server/src/main/seed.ts';
+
+const startedAt = performance.now();
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+const logger = pino({ level: config.log.level });
+
+await mkdir(config.dataDir, { recursive: true });
+const webDistDir = join(REPO_ROOT, 'apps/web/dist');
+await buildWebIfStale(webDistDir);
+
+let embedded: EmbeddedDatabase | undefined;
+let database: Database | undefined;
+let built: BuiltApp;
+let demo: { lines: string[] } | undefined;
+try {
+  let databaseUrl = config.db.url;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, logger });
+    databaseUrl = embedded.url;
+  }
+  database = connectDatabase(databaseUrl, { max: config.db.poolMax });
+  await migrateDatabase(database);
+  await seedReferenceData(database, logger);
+  demo = config.seedDemo ? await seedDemoData(database, logger) : undefined;
+  built = await buildApp({ config, database, logger, webDistDir });
+  built.worker.start();
+  await built.app.listen({ port: config.http.port, host: config.http.host });
+} catch (error) {
+  // Never leave an orphaned embedded PostgreSQL behind a failed start.
+  logger.fatal({ err: error }, 'Congso could not start');
+  await database?.close().catch(() => undefined);
+  await embedded?.stop().catch(() => undefined);
+  process.exit(1);
+}
+
+const base = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
+const lines = [
+  '',
+  `Congso is running (ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s)`,
+  `  Web app:      ${base}/`,
+  `  API docs:     ${base}/docs  (OpenAPI: ${base}/openapi.json)`,
+  `  Health:       ${base}/healthz  ${base}/readyz  ${base}/metrics`,
+  `  Database:     ${embedded ? `embedded PostgreSQL, data in ${join(config.dataDir, 'pg')}` : 'DATABASE_URL'}`,
+  ...(demo ? ['', 'Demo data:', ...demo.lines.map((line) => `  ${line}`)] : []),
+  '',
+];
+process.stdout.write(lines.join('\n') + '\n');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await built.close();
+  await database?.close();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+/** Builds the web app when dist is missing or older than its sources, so a restart stays fast. */
+async function buildWebIfStale(distDir: string): Promise<void> {
+  const indexFile = join(distDir, 'index.html');
+  const webRoot = join(REPO_ROOT, 'apps/web');
+  if (!existsSync(join(webRoot, 'index.html'))) return;
+  if (existsSync(indexFile)) {
+    const builtAt = statSync(indexFile).mtimeMs;
+    let stale = false;
+    for await (const file of glob(['src/**/*', 'index.html', 'vite.config.ts', '../../packages/contracts/src/**/*'], { cwd: webRoot })) {
+      if (statSync(join(webRoot, file)).mtimeMs > builtAt) {
+        stale = true;
+        break;
+      }
+    }
+    if (!stale) return;
+  }
+  logger.info('building the web app');
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: webRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('The web app build failed');
+}
