@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../kernel/db/database.ts';
+import { seedCalendar } from '../modules/calendar/index.ts';
 import { seedAdminUnits } from '../modules/geo/index.ts';
 
 /**
@@ -9,6 +10,7 @@ import { seedAdminUnits } from '../modules/geo/index.ts';
 export async function seedReferenceData(database: Database, logger: Logger): Promise<void> {
   const steps: [string, () => Promise<{ applied: boolean; summary: string }>][] = [
     ['geo.admin-units', () => seedAdminUnits(database.db)],
+    ['calendar.announced', () => seedCalendar(database.db)],
   ];
   for (const [name, run] of steps) {
     const started = performance.now();

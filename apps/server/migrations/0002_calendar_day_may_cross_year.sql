@@ -1,0 +1,1 @@
+ALTER TABLE "calendar"."day_override" DROP CONSTRAINT "day_override_year_ck";
