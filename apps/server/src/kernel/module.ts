@@ -21,6 +21,8 @@ export type Module = Readonly<{
   subscriptions?: readonly Subscription[];
   /** Loads what the module must hold in memory before traffic arrives (e.g. a search index). */
   warmUp?: () => Promise<void>;
+  /** Releases what warmUp started (listeners, timers). */
+  stop?: () => Promise<void>;
   /** Numbers for /readyz, e.g. how many records a module has loaded. */
   readiness?: () => Record<string, number | string | boolean>;
 }>;

@@ -64,6 +64,7 @@ export async function buildApp(deps: {
     async close() {
       await worker.stop();
       await app.close();
+      for (const module of modules) await module.stop?.();
       await relay?.close();
     },
   };

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,10 +10,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { uuidv7 } from '../ids.ts';
+import { randomUUID } from 'node:crypto';
 import type { HttpMetrics } from '../metrics.ts';
 import { buildProblem, notFoundRouteText, sendProblem, toProblem } from './problem.ts';
 import type { App } from './types.ts';
+import { computeSecurityHeaders, SECURITY_HEADERS_OPTIONS } from './security-headers.ts';
 import { hasWebApp, serveWebApp, wantsWebPage } from './web-app.ts';
 
 export type HttpServerOptions = {
@@ -41,7 +41,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     // A caller's id is kept for tracing across agencies, when it looks like an id.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
     trustProxy: false,
@@ -52,27 +52,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   options.metrics.instrument(app as unknown as FastifyInstance);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine and Swagger UI inject style elements at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
+  const securityHeaders = computeSecurityHeaders(SECURITY_HEADERS_OPTIONS);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(securityHeaders);
+    reply.header('x-request-id', request.id);
   });
 
   await app.register(rateLimit, {
