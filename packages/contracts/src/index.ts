@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './geo.ts';
 export * from './agencies.ts';
 export * from './calendar.ts';
+export * from './catalog.ts';

@@ -1,6 +1,7 @@
 import type { Module, ModuleContext } from '../kernel/module.ts';
 import { createAgenciesModule } from '../modules/agencies/index.ts';
 import { createCalendarModule } from '../modules/calendar/index.ts';
+import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createGeoModule } from '../modules/geo/index.ts';
 
 /**
@@ -8,5 +9,5 @@ import { createGeoModule } from '../modules/geo/index.ts';
  * build-app.ts are the only places that know every module.
  */
 export function createModules(context: ModuleContext): Module[] {
-  return [createGeoModule(context), createCalendarModule(context), createAgenciesModule(context)];
+  return [createGeoModule(context), createCalendarModule(context), createAgenciesModule(context), createCatalogModule(context)];
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../kernel/db/database.ts';
 import { seedCalendar } from '../modules/calendar/index.ts';
+import { seedCatalog } from '../modules/catalog/index.ts';
 import { seedAdminUnits } from '../modules/geo/index.ts';
 
 /**
@@ -11,6 +12,7 @@ export async function seedReferenceData(database: Database, logger: Logger): Pro
   const steps: [string, () => Promise<{ applied: boolean; summary: string }>][] = [
     ['geo.admin-units', () => seedAdminUnits(database.db)],
     ['calendar.announced', () => seedCalendar(database.db)],
+    ['catalog.national', () => seedCatalog(database.db)],
   ];
   for (const [name, run] of steps) {
     const started = performance.now();

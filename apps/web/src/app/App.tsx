@@ -1,4 +1,5 @@
 import { Anchor, AppShell, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { ProcedureSearch } from '../features/catalog/ProcedureSearch.tsx';
 import { UnitLookup } from '../features/geo/UnitLookup.tsx';
 
 export function App() {
@@ -16,6 +17,7 @@ export function App() {
         <Container size="lg" component="main">
           <Stack gap="xl">
             <Text>Nền tảng chính quyền số mã nguồn mở: thủ tục hành chính, đơn vị hành chính sau sắp xếp 2025 và lịch làm việc.</Text>
+            <ProcedureSearch />
             <UnitLookup />
           </Stack>
         </Container>

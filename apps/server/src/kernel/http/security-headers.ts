@@ -21,7 +21,7 @@ export function computeSecurityHeaders(options: HelmetOptions): Readonly<Record<
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
     failure = error;
   });
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw failure instanceof Error ? failure : new Error('helmet rejected the security header options');
   return Object.freeze(headers);
 }
 

@@ -41,3 +41,20 @@ describe('civil dates and instants', () => {
     }));
   });
 });
+
+describe('day numbers agree with the JavaScript Date', () => {
+  it('for every day from 1800 to 2200 (and back)', () => {
+    const start = Date.UTC(1800, 0, 1) / 86_400_000;
+    const end = Date.UTC(2200, 11, 31) / 86_400_000;
+    for (let n = start; n <= end; n++) {
+      const date = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      assert.equal(fromDayNumber(n), date);
+      assert.equal(toDayNumber(date), n);
+    }
+  });
+
+  it('rejects impossible dates and accepts 29 February only in leap years', () => {
+    for (const bad of ['2026-02-29', '2100-02-29', '2026-13-01', '2026-04-31', '2026-00-10', '2026-1-1']) assert.equal(isIsoDate(bad), false, bad);
+    for (const good of ['2024-02-29', '2000-02-29', '2026-12-31']) assert.equal(isIsoDate(good), true, good);
+  });
+});

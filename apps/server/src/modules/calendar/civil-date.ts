@@ -12,14 +12,23 @@ export const MS_PER_DAY = 86_400_000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+// Plain integer arithmetic, no Date objects: every deadline computation walks many dates, and this
+// sits on the hot path of the calendar API.
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear below keeps the written year.
-  probe.setUTCFullYear(year);
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function assertIsoDate(value: string, what = 'date'): IsoDate {
@@ -35,15 +44,29 @@ export function assertIsoDate(value: string, what = 'date'): IsoDate {
 /** Days since 1970-01-01 (may be negative). The unit of all day arithmetic here. */
 export function toDayNumber(date: IsoDate): number {
   assertIsoDate(date);
-  const year = Number(date.slice(0, 4));
-  const probe = new Date(Date.UTC(2000, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
-  probe.setUTCFullYear(year);
-  return Math.round(probe.getTime() / MS_PER_DAY);
+  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days: exact proleptic Gregorian conversions.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromDayNumber(dayNumber: number): IsoDate {
-  const at = new Date(dayNumber * MS_PER_DAY);
-  return formatDate(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return formatDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
 export function formatDate(year: number, month: number, day: number): IsoDate {

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import type { Db } from '../../kernel/db/database.ts';
+import { checksumOf, runSeedOnce } from '../../kernel/db/seed-run.ts';
+import { referenceDataPath } from '../../kernel/paths.ts';
+import { createCatalogRepository, toProcedureRow } from './catalog.repository.ts';
+import { parseProcedure } from './parse/parse-procedure.ts';
+
+export const CATALOG_FILE = 'vn-tthc-catalog/tthc_national_catalog_2026-07.jsonl.gz';
+
+/** Reads the national catalogue file: one JSON record per line, gzip. */
+export async function readCatalogRecords(): Promise<{ bytes: Buffer; records: unknown[] }> {
+  const bytes = await readFile(referenceDataPath(CATALOG_FILE));
+  const records = gunzipSync(bytes)
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as unknown);
+  return { bytes, records };
+}
+
+/**
+ * Imports the national procedure catalogue (data/vn-tthc-catalog, 2,642 records), parsed, next to its
+ * raw text. Procedures are upserted by code: an administrator's per-procedure settings (the receipt
+ * cut-off) survive a re-import. Every running instance reloads its search index on commit.
+ */
+export async function seedCatalog(db: Db) {
+  const { bytes, records } = await readCatalogRecords();
+  return runSeedOnce(db, 'catalog.national', checksumOf(bytes), async (tx) => {
+    const parsed = records.map((record) => parseProcedure(record));
+    const repository = createCatalogRepository(tx);
+    await repository.upsertMany(parsed.map(toProcedureRow));
+    await repository.notifyChanged();
+    const complete = parsed.filter((p) => p.diagnostics.complete).length;
+    return `${parsed.length} procedures, ${complete} parsed fully (${((100 * complete) / parsed.length).toFixed(1)} %)`;
+  });
+}

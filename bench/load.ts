@@ -1,0 +1,27 @@
+// One load run with autocannon, in its own process (pinned to its own core by bench/run.ts).
+// Prints the result as one JSON line.
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+const [url, requestsFile, connections, seconds] = process.argv.slice(2);
+if (!url || !requestsFile) throw new Error('usage: load.ts <url> <requests json file> <connections> <seconds>');
+const requests = JSON.parse(readFileSync(requestsFile, 'utf8')) as { path: string }[];
+const result = await autocannon({
+  url,
+  connections: Number(connections ?? 50),
+  duration: Number(seconds ?? 10),
+  requests: requests.map((r) => ({ method: 'GET', path: r.path })),
+});
+process.stdout.write(
+  JSON.stringify({
+    requestsPerSecond: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  }) + '\n',
+);
