@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { foldVietnamese } from '../apps/server/src/kernel/text.ts';
+import { POPULAR_QUERIES } from '../apps/server/src/modules/catalog/search/popular-queries.ts';
 
 export type Scenario = { name: string; requests: { path: string }[]; target?: string };
 
@@ -23,20 +24,7 @@ function distinctQueries(count: number): string[] {
   return [...queries].slice(0, count);
 }
 
-const SEARCHES = [
-  'dang ky thuong tru',
-  'đăng ký khai sinh',
-  'cap ban sao trich luc',
-  'ket hon',
-  'giay phep xay dung',
-  'dang ky doanh nghiep',
-  'thue',
-  'ho chieu',
-  'dat dai',
-  'dang ky thuongg tru',
-  'chung thuc',
-  'bao hiem',
-];
+const SEARCHES = POPULAR_QUERIES;
 
 export const scenarios: Scenario[] = [
   {

@@ -25,3 +25,11 @@ export async function createTestApp(options: { clock?: Clock; env?: Record<strin
     },
   };
 }
+
+/** GET through app.inject: status, parsed JSON body and content type, for route tests. */
+export async function injectGet(t: BuiltApp, url: string) {
+  const response = await t.app.inject({ method: 'GET', url });
+  // Route tests read arbitrary JSON and assert on it; `any` keeps them short.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
+  return { status: response.statusCode, body: response.json(), type: String(response.headers['content-type']) };
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { referenceDataPath } from '../../kernel/paths.ts';
-import { createTestApp, type TestApp } from '../../kernel/testing/test-app.ts';
+import { createTestApp, injectGet, type TestApp } from '../../kernel/testing/test-app.ts';
 
 type AnnouncedDay = { date: string; kind: string };
 const announced = JSON.parse(readFileSync(referenceDataPath('vn-holidays/holidays-2024-2026.json'), 'utf8')) as {
@@ -15,10 +15,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-async function get(url: string) {
-  const response = await t.app.inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.json(), type: String(response.headers['content-type']) };
-}
+const get = (url: string) => injectGet(t, url);
 
 describe('GET /api/v1/calendar/holidays', () => {
   for (const year of ['2024', '2025', '2026']) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../kernel/testing/test-app.ts';
+import { createTestApp, injectGet, type TestApp } from '../../kernel/testing/test-app.ts';
 import { foldVietnamese } from '../../kernel/text.ts';
 
 let t: TestApp;
@@ -10,10 +10,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-async function get(url: string) {
-  const response = await t.app.inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.json(), type: String(response.headers['content-type']) };
-}
+const get = (url: string) => injectGet(t, url);
 
 type Item = { code: string; name: string; matchedInName: boolean; levels: string[]; field: string | null };
 

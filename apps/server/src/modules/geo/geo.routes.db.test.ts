@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../kernel/clock.ts';
-import { createTestApp, type TestApp } from '../../kernel/testing/test-app.ts';
+import { createTestApp, injectGet, type TestApp } from '../../kernel/testing/test-app.ts';
 
 let t: TestApp;
 before(async () => {
@@ -9,10 +9,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-async function get(url: string) {
-  const response = await t.app.inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.json(), type: String(response.headers['content-type']) };
-}
+const get = (url: string) => injectGet(t, url);
 
 describe('GET /api/v1/admin-units/{code}', () => {
   it('answers the unit as it is today: 79 is the merged TP Hồ Chí Minh', async () => {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { foldTokens } from './fold.ts';
 import { loadRealCatalog } from './real-catalog.ts';
 import { buildSearchIndex, type SearchDoc, type SearchQuery } from './search-index.ts';
+import { POPULAR_QUERIES } from './popular-queries.ts';
 
 /** Deterministic PRNG so runs are comparable. */
 function mulberry32(seed: number): () => number {
@@ -83,23 +84,7 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 /** The HTTP benchmark's search mix (bench/scenarios.ts) plus a few typing states, timed one by one. */
-const TYPICAL = [
-  'dang ky thuong tru',
-  'đăng ký khai sinh',
-  'cap ban sao trich luc',
-  'ket hon',
-  'giay phep xay dung',
-  'dang ky doanh nghiep',
-  'thue',
-  'ho chieu',
-  'dat dai',
-  'dang ky thuongg tru',
-  'chung thuc',
-  'bao hiem',
-  'đăng kí thường trú',
-  'dang ky thuong t',
-  'cấp giấy phép',
-];
+const TYPICAL = [...POPULAR_QUERIES, 'đăng kí thường trú', 'dang ky thuong t', 'cấp giấy phép'];
 
 function main(): void {
   const queryCount = Number(process.argv[2] ?? 10000);
