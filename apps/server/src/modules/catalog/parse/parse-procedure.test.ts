@@ -144,3 +144,11 @@ describe('maxTimeLimit', () => {
     assert.equal(maxTimeLimit(channels()), null);
   });
 });
+
+describe('procedure names', () => {
+  it('drops a stray leading list marker but keeps it in raw', () => {
+    const parsed = parseProcedure({ ma_thu_tuc: '2.002321', ten_thu_tuc: '. Đăng ký thuế đối với trường hợp chuyển đổi mô hình hoạt động' });
+    assert.equal(parsed.name, 'Đăng ký thuế đối với trường hợp chuyển đổi mô hình hoạt động');
+    assert.match(parsed.raw.ten_thu_tuc, /^\. /);
+  });
+});

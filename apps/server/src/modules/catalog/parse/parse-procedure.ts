@@ -107,7 +107,8 @@ export function parseProcedure(input: unknown): ParsedProcedure {
 
   const code = raw.ma_thu_tuc;
   if (!CODE_SHAPE.test(code)) issues.push('code.malformed');
-  const name = raw.ten_thu_tuc.replace(/\s+/g, ' ');
+  // Two source names start with a stray ". " (a list marker left by the publisher); `raw` keeps it.
+  const name = raw.ten_thu_tuc.replace(/\s+/g, ' ').replace(/^[.\s]+/, '');
   if (name === '') issues.push('name.missing');
 
   let channelsText = raw.cach_thuc_thuc_hien;
