@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ProcedurePage } from '@congso/contracts';
 import { sql } from 'drizzle-orm';
 import { createTestApp, injectGet, type TestApp } from '../../kernel/testing/test-app.ts';
 import { foldVietnamese } from '../../kernel/text.ts';
@@ -19,6 +20,15 @@ describe('GET /api/v1/procedures (search)', () => {
     const { status, body } = await get('/api/v1/procedures?pageSize=1');
     assert.equal(status, 200);
     assert.equal(body.total, 2642);
+  });
+
+  it('answers in the documented ProcedurePage shape, twice the same (cached bytes)', async () => {
+    const first = await t.app.inject('/api/v1/procedures?q=ket%20hon&pageSize=50');
+    assert.match(String(first.headers['content-type']), /application\/json; charset=utf-8/);
+    const page = ProcedurePage.parse(first.json());
+    assert.ok(page.items.length > 0);
+    const second = await t.app.inject('/api/v1/procedures?q=ket%20hon&pageSize=50');
+    assert.equal(second.body, first.body);
   });
 
   for (const q of ['dang ky thuong tru', 'Đăng ký thường trú', 'dang ky thuongg tru', 'đăng kí thường trú', 'dang ky thuong t']) {

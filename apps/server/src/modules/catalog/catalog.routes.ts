@@ -1,6 +1,5 @@
 import { FacetsView, ProcedureCode, ProcedureDetailView, ProcedurePage, ProcedureSearchQuery, ProcedureSourceView } from '@congso/contracts';
 import { z } from 'zod';
-import { fastSerializerCompiler } from '../../kernel/http/fast-serializer.ts';
 import { problemResponses } from '../../kernel/http/problem-schema.ts';
 import { LruCache } from '../../kernel/lru-cache.ts';
 import type { App } from '../../kernel/http/types.ts';
@@ -10,7 +9,6 @@ import type { CatalogService } from './catalog.service.ts';
 const SERIALISED_ANSWERS = 2000;
 
 export function catalogRoutes(service: CatalogService) {
-  const serialise = fastSerializerCompiler({ schema: ProcedurePage });
   const answers = new LruCache<string, Buffer>(SERIALISED_ANSWERS);
   return (app: App) => {
     app.get(
@@ -29,10 +27,10 @@ export function catalogRoutes(service: CatalogService) {
         const key = `${service.indexVersion()}|${JSON.stringify(request.query)}`;
         let body = answers.get(key);
         if (!body) {
-          body = Buffer.from(serialise(service.search(request.query)));
+          body = service.searchJson(request.query);
           answers.set(key, body);
         }
-        // Bytes go out as they are; they were produced by the ProcedurePage serializer above.
+        // Bytes go out as they are; searchJson writes the ProcedurePage shape (tested against it).
         return reply.type('application/json; charset=utf-8').send(body as never);
       },
     );

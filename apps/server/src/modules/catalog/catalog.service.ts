@@ -3,6 +3,7 @@ import type { ProcedureDetailView, ProcedureSummaryView } from '@congso/contract
 import type { Logger } from 'pino';
 import { notFound } from '../../kernel/errors.ts';
 import type { CatalogRepository, IndexRow, ProcedureRow } from './catalog.repository.ts';
+import { createAnswerEncoder, type AnswerEncoder } from './search-answer-json.ts';
 import { buildSearchIndex, type Facets, type SearchDoc, type SearchIndex } from './search/search-index.ts';
 
 type Summary = z.infer<typeof ProcedureSummaryView>;
@@ -96,7 +97,7 @@ const procedureNotFound = (code: string) =>
  */
 export function createCatalogService(deps: { repository: CatalogRepository; logger: Logger }) {
   const { repository, logger } = deps;
-  let state: { index: SearchIndex; summaries: Map<string, Summary>; fingerprint: string; builtAt: Date } | undefined;
+  let state: { index: SearchIndex; summaries: Map<string, Summary>; encoder: AnswerEncoder; fingerprint: string; builtAt: Date } | undefined;
   let reloading: Promise<void> | undefined;
   /** Incremented at every rebuild, so caches of derived answers (here and in routes) can key on it. */
   let version = 0;
@@ -111,7 +112,8 @@ export function createCatalogService(deps: { repository: CatalogRepository; logg
       body: bodyOf(row),
       filters: { levels: row.levels, field: row.field, agencies: row.implementingAgencies },
     }));
-    state = { index: buildSearchIndex(docs), summaries: new Map(rows.map((row) => [row.code, toSummary(row)])), fingerprint, builtAt: new Date() };
+    const summaries = new Map(rows.map((row) => [row.code, toSummary(row)]));
+    state = { index: buildSearchIndex(docs), summaries, encoder: createAnswerEncoder(summaries.values()), fingerprint, builtAt: new Date() };
     version++;
     logger.info({ procedures: rows.length, ms: Math.round(performance.now() - started) }, 'catalogue search index built');
   }
@@ -151,6 +153,11 @@ export function createCatalogService(deps: { repository: CatalogRepository; logg
         return summary ? [{ ...summary, score: hit.score, matchedInName: hit.matched.name }] : [];
       });
       return { items, page: query.page, pageSize: query.pageSize, total: result.total, facets: mutableFacets(result.facets, SEARCH_FIELD_FACET_LIMIT) };
+    },
+
+    /** The search answer as JSON bytes (the ProcedurePage contract). */
+    searchJson(query: ProcedureSearch): Buffer {
+      return current().encoder.encode(this.search(query));
     },
 
     /** Changes whenever the index is rebuilt. */
