@@ -4,12 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { glob, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../apps/server/src/kernel/config/config.ts';
 import { connectDatabase, type Database } from '../apps/server/src/kernel/db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/server/src/kernel/db/embedded.ts';
 import { migrateDatabase } from '../apps/server/src/kernel/db/migrate.ts';
+import { loggerOptions } from '../apps/server/src/kernel/logger.ts';
 import { REPO_ROOT } from '../apps/server/src/kernel/paths.ts';
 import { buildApp, type BuiltApp } from '../apps/server/src/main/build-app.ts';
 import { seedDemoData } from '../apps/server/src/main/demo-data.ts';
@@ -26,7 +28,7 @@ try {
   }
   throw error;
 }
-const logger = pino({ level: config.log.level });
+const logger = pino(loggerOptions(config.log.level));
 
 await mkdir(config.dataDir, { recursive: true });
 const webDistDir = join(REPO_ROOT, 'apps/web/dist');
@@ -100,7 +102,9 @@ async function buildWebIfStale(distDir: string): Promise<void> {
     if (!stale) return;
   }
   logger.info('building the web app');
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  // npm may install vite under apps/web/node_modules or hoist it to the root: resolve it from the web app.
+  const viteBin = join(dirname(createRequire(join(webRoot, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
+  const result = spawnSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], {
     cwd: webRoot,
     stdio: 'inherit',
   });

@@ -17,19 +17,23 @@ export const REDACTED_PATHS = [
   'databaseUrl',
 ];
 
-const PERSONAL_ID_IN_TEXT = /\b\d{12}\b/g;
+const PERSONAL_ID_IN_TEXT = /(?<!\d)\d{12}(?!\d)/g;
 
-export function loggerOptions(level: string, pretty = false): LoggerOptions {
+export function maskPersonalIds(text: string): string {
+  return text.replace(PERSONAL_ID_IN_TEXT, '************');
+}
+
+export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { service: 'congso' },
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
-    ...(pretty ? {} : {}),
     serializers: {
-      req(request: { method: string; url: string; id: string; ip?: string }) {
-        // A 12-digit number in a query string is very likely a personal ID: mask it.
-        return { method: request.method, url: request.url.replace(PERSONAL_ID_IN_TEXT, '************'), id: request.id };
+      req(request: { method: string; url: string; id: string }) {
+        // A 12-digit number in a path or query is very likely a personal ID: mask it. No client
+        // address either: it is personal data too, and the rate limiter does not need it logged.
+        return { method: request.method, url: maskPersonalIds(request.url), id: request.id };
       },
     },
   };
