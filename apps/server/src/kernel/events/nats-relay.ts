@@ -15,14 +15,21 @@ export type NatsRelay = { subscription: Subscription; close(): Promise<void> };
  * reaches NATS only after its transaction committed, and a failed publish is retried with
  * back-off. JetStream de-duplicates on the message id (the event id) when a retry repeats a publish.
  */
-export async function createNatsRelay(url: string, logger: Logger): Promise<NatsRelay> {
+export async function createNatsRelay(
+  url: string,
+  logger: Logger,
+  options: { stream?: string; subjectPrefix?: string } = {},
+): Promise<NatsRelay> {
+  const stream = options.stream ?? NATS_STREAM;
+  const prefix = options.subjectPrefix ?? NATS_SUBJECT_PREFIX;
   const connection: NatsConnection = await connect({ servers: url, name: 'congso-outbox-relay' });
   const manager = await jetstreamManager(connection);
   try {
-    await manager.streams.info(NATS_STREAM);
+    await manager.streams.info(stream);
   } catch {
-    await manager.streams.add({ name: NATS_STREAM, subjects: [`${NATS_SUBJECT_PREFIX}.>`], duplicate_window: 3_600_000_000_000 });
-    logger.info({ stream: NATS_STREAM }, 'created NATS JetStream stream');
+    // Duplicate window of one hour (in nanoseconds): a retried publish within it is dropped.
+    await manager.streams.add({ name: stream, subjects: [`${prefix}.>`], duplicate_window: 3_600_000_000_000 });
+    logger.info({ stream }, 'created NATS JetStream stream');
   }
   const js = jetstream(connection);
   return {
@@ -38,7 +45,7 @@ export async function createNatsRelay(url: string, logger: Logger): Promise<Nats
           occurredAt: event.occurredAt.toISOString(),
           payload: event.payload,
         });
-        await js.publish(`${NATS_SUBJECT_PREFIX}.${event.topic}`, body, { msgID: event.id });
+        await js.publish(`${prefix}.${event.topic}`, body, { msgID: event.id });
       },
     },
     async close() {
