@@ -80,6 +80,12 @@ describe('GET /api/v1/procedures (search)', () => {
     assert.equal(first.body.total, second.body.total);
   });
 
+  it('matches nothing for text with nothing searchable in it', async () => {
+    const { status, body } = await get(`/api/v1/procedures?q=${encodeURIComponent('😀 ?!')}`);
+    assert.equal(status, 200);
+    assert.equal(body.total, 0);
+  });
+
   it('answers an empty result, not an error, for nonsense', async () => {
     const { status, body } = await get('/api/v1/procedures?q=zzqxxw%20qqqzz');
     assert.equal(status, 200);

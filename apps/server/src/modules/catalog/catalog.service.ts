@@ -139,6 +139,11 @@ export function createCatalogService(deps: { repository: CatalogRepository; logg
 
     search(query: ProcedureSearch): SearchAnswer {
       const { index, summaries } = current();
+      // Text with nothing searchable in it (emoji, punctuation) matches nothing; only an empty
+      // query lists the catalogue.
+      if (query.q !== undefined && query.q.trim() !== '' && !/[\p{L}\p{N}]/u.test(query.q)) {
+        return { items: [], page: query.page, pageSize: query.pageSize, total: 0, facets: { levels: [], fields: [] } };
+      }
       const levels = query.level === undefined ? undefined : Array.isArray(query.level) ? query.level : [query.level];
       const result = index.search({
         page: query.page,
