@@ -34,26 +34,21 @@ function bodyOf(row: IndexRow): string {
   return [row.field ?? '', ...row.applicantTypes, ...agencyText, ...names(row.documents), ...names(row.results), row.requirements ?? ''].join('\n');
 }
 
+/** What every view of a procedure starts with. */
+function identityOf(row: IndexRow | ProcedureRow) {
+  return { code: row.code, name: row.name, field: row.field, levels: row.levels as Level[], timeLimit: timeLimitOf(row) };
+}
+
 function toSummary(row: IndexRow): Summary {
-  return {
-    code: row.code,
-    name: row.name,
-    field: row.field,
-    levels: row.levels as Level[],
-    implementingAgencies: row.implementingAgencies,
-    timeLimit: timeLimitOf(row),
-  };
+  return { ...identityOf(row), implementingAgencies: row.implementingAgencies };
 }
 
 export function toDetail(row: ProcedureRow): ProcedureDetailView {
   const agencies = row.agencies as ProcedureDetailView['agencies'];
   return {
-    code: row.code,
-    name: row.name,
+    ...identityOf(row),
     decisionNumber: row.decisionNumber,
-    levels: row.levels as Level[],
     levelLabels: row.levelLabels,
-    field: row.field,
     procedureType: row.procedureType,
     applicantTypes: row.applicantTypes,
     agencies,
@@ -63,7 +58,6 @@ export function toDetail(row: ProcedureRow): ProcedureDetailView {
     results: row.results as ProcedureDetailView['results'],
     steps: row.steps,
     requirements: row.requirements,
-    timeLimit: timeLimitOf(row),
     receiptCutoff: row.receiptCutoff,
     parse: { complete: row.parseComplete, issues: row.parseIssues },
     sourceUrl: row.sourceUrl,
