@@ -19,7 +19,18 @@ export type AnswerForJson = {
 
 export type AnswerEncoder = { encode(answer: AnswerForJson): Buffer };
 
-const ascii = (text: string) => Buffer.from(text, 'latin1');
+/** Pieces of an answer: pre-encoded bytes, or ASCII text (numbers, keys, punctuation). */
+type Piece = Buffer | string;
+
+/** One allocation for the whole answer: measure, then copy bytes and write ASCII text in place. */
+function join(pieces: Piece[]): Buffer {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const out = Buffer.allocUnsafe(length);
+  let offset = 0;
+  for (const piece of pieces) offset += typeof piece === 'string' ? out.write(piece, offset, 'latin1') : piece.copy(out, offset);
+  return out;
+}
 
 export function createAnswerEncoder(summaries: Iterable<Summary>): AnswerEncoder {
   // Each summary as `{...` without its closing brace, so the hit's own fields can follow.
@@ -36,31 +47,27 @@ export function createAnswerEncoder(summaries: Iterable<Summary>): AnswerEncoder
     }
     return bytes;
   };
-  const OPEN_ITEMS = ascii('{"items":[');
-  const COMMA = ascii(',');
 
-  function facetList(parts: Buffer[], list: FacetCount[]) {
-    parts.push(ascii('['));
-    list.forEach((facet, i) => {
-      parts.push(ascii(i === 0 ? '{"value":' : ',{"value":'), jsonString(facet.value), ascii(`,"count":${facet.count}}`));
-    });
-    parts.push(ascii(']'));
+  function facetList(pieces: Piece[], list: FacetCount[]) {
+    pieces.push('[');
+    list.forEach((facet, i) => pieces.push(i === 0 ? '{"value":' : ',{"value":', jsonString(facet.value), `,"count":${facet.count}}`));
+    pieces.push(']');
   }
 
   return {
     encode(answer) {
-      const parts: Buffer[] = [OPEN_ITEMS];
+      const pieces: Piece[] = ['{"items":['];
       answer.items.forEach((hit, i) => {
-        if (i > 0) parts.push(COMMA);
-        const prefix = summaryPrefix.get(hit.code) ?? Buffer.from(JSON.stringify({ ...hit, score: undefined, matchedInName: undefined }).slice(0, -1), 'utf8');
-        parts.push(prefix, ascii(`,"score":${JSON.stringify(hit.score)},"matchedInName":${hit.matchedInName}}`));
+        const prefix =
+          summaryPrefix.get(hit.code) ?? Buffer.from(JSON.stringify({ ...hit, score: undefined, matchedInName: undefined }).slice(0, -1), 'utf8');
+        pieces.push(i === 0 ? '' : ',', prefix, `,"score":${JSON.stringify(hit.score)},"matchedInName":${hit.matchedInName}}`);
       });
-      parts.push(ascii(`],"page":${answer.page},"pageSize":${answer.pageSize},"total":${answer.total},"facets":{"levels":`));
-      facetList(parts, answer.facets.levels);
-      parts.push(ascii(',"fields":'));
-      facetList(parts, answer.facets.fields);
-      parts.push(ascii('}}'));
-      return Buffer.concat(parts);
+      pieces.push(`],"page":${answer.page},"pageSize":${answer.pageSize},"total":${answer.total},"facets":{"levels":`);
+      facetList(pieces, answer.facets.levels);
+      pieces.push(',"fields":');
+      facetList(pieces, answer.facets.fields);
+      pieces.push('}}');
+      return join(pieces);
     },
   };
 }
