@@ -1,0 +1,55 @@
+import { scopeOfPermission, type Permission, type Role } from './roles.ts';
+
+// One authorization decision for every route: who (actor) may do what (permission) on which object.
+// 'hidden' means the caller must answer 404, as for an object that does not exist, so a denied
+// actor cannot learn that it exists; 'forbidden' (403) is for what the actor may know exists
+// (a route its role does not reach).
+
+export type AssuranceLevel = 1 | 2; // Decree 69/2024: level 1 self-registered, level 2 verified
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'citizen'; personalId: string; assurance: AssuranceLevel; mandatesFrom: readonly { principalId: string; until: string }[] }
+  | { kind: 'official'; officialId: string; agencyCode: string; unitCode: string | null; roles: readonly Role[] }
+  | { kind: 'client'; clientId: string; agencyCode: string; permissions: readonly Permission[] };
+
+/** What an object tells the policy about itself. */
+export type Resource = {
+  /** The citizen or business whose object this is (their personal ID or enterprise code). */
+  ownerId?: string;
+  /** The agency that handles it, and the unit within it. */
+  agencyCode?: string;
+  unitCode?: string | null;
+};
+
+export type Decision = 'allowed' | 'forbidden' | 'hidden';
+
+/** Citizens act on their own objects, or a principal's under a mandate valid on `today` (YYYY-MM-DD). */
+function citizenMayReach(actor: Extract<Actor, { kind: 'citizen' }>, resource: Resource, today: string): boolean {
+  if (!resource.ownerId) return false;
+  if (resource.ownerId === actor.personalId) return true;
+  return actor.mandatesFrom.some((mandate) => mandate.principalId === resource.ownerId && mandate.until >= today);
+}
+
+export function decide(actor: Actor, permission: Permission | 'self', resource: Resource, today: string): Decision {
+  switch (actor.kind) {
+    case 'anonymous':
+      return 'forbidden';
+    case 'citizen':
+      // Citizens hold no official permission; `self` covers their own dossiers, profile and data tracker.
+      if (permission !== 'self') return 'forbidden';
+      return citizenMayReach(actor, resource, today) ? 'allowed' : 'hidden';
+    case 'official': {
+      if (permission === 'self') return 'forbidden';
+      const scope = scopeOfPermission(actor.roles, permission);
+      if (!scope) return 'forbidden';
+      if (scope === 'platform') return 'allowed';
+      if (resource.agencyCode !== actor.agencyCode) return 'hidden';
+      if (scope === 'unit' && resource.unitCode && resource.unitCode !== actor.unitCode) return 'hidden';
+      return 'allowed';
+    }
+    case 'client':
+      if (permission === 'self' || !actor.permissions.includes(permission)) return 'forbidden';
+      return resource.agencyCode === undefined || resource.agencyCode === actor.agencyCode ? 'allowed' : 'hidden';
+  }
+}
