@@ -66,6 +66,7 @@ const lines = [
   `  Web app:      ${base}/`,
   `  API docs:     ${base}/docs  (OpenAPI: ${base}/openapi.json)`,
   `  Health:       ${base}/healthz  ${base}/readyz  ${base}/metrics`,
+  `  OpenID:       ${base}/oidc/.well-known/openid-configuration`,
   `  Database:     ${embedded ? `embedded PostgreSQL, data in ${join(config.dataDir, 'pg')}` : 'DATABASE_URL'}`,
   ...(demo ? ['', 'Demo data:', ...demo.lines.map((line) => `  ${line}`)] : []),
   '',

@@ -12,6 +12,10 @@ export type ModuleContext = Readonly<{
   clock: Clock;
   logger: Logger;
   dataDir: string;
+  /** The URL citizens and agency systems reach this installation at (no trailing slash). */
+  publicUrl: string;
+  /** Outside development and tests, cookies are Secure. */
+  secureCookies: boolean;
 }>;
 
 /** A feature module as seen by the composition root (main/modules.ts). */

@@ -39,6 +39,8 @@ export async function buildApp(deps: {
     clock: deps.clock ?? systemClock,
     logger,
     dataDir: config.dataDir,
+    publicUrl: (config.http.publicUrl ?? `http://localhost:${config.http.port}`).replace(/\/$/, ''),
+    secureCookies: config.environment === 'production',
   });
   for (const module of modules) for (const subscription of module.subscriptions ?? []) bus.subscribe(subscription);
 

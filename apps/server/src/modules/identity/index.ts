@@ -1,0 +1,48 @@
+import type Provider from 'oidc-provider';
+import { buildProblem, sendProblem } from '../../kernel/http/problem.ts';
+import type { App } from '../../kernel/http/types.ts';
+import type { Module, ModuleContext } from '../../kernel/module.ts';
+import { registerClient, type NewClient } from './oidc/clients.ts';
+import { createKeyStore } from './oidc/key-store.ts';
+import { createPgAdapterFactory } from './oidc/pg-adapter.ts';
+import { createOidcProvider, forwardToProvider, OIDC_PREFIX, TTL } from './oidc/provider.ts';
+
+export { checkPersonalId } from './personal-id.ts';
+export { checkEnterpriseCode } from './enterprise-code.ts';
+export { decide, type Actor, type Decision, type Resource } from './access-policy.ts';
+export type { Permission, Role } from './roles.ts';
+
+/** Identity (định danh, xác thực): the platform's OpenID Provider, mounted under /oidc. */
+export function createIdentityModule(context: ModuleContext) {
+  const adapter = createPgAdapterFactory(context.database.db);
+  const keys = createKeyStore(context.database.db, { retentionSeconds: Math.max(...Object.values(TTL)) });
+  const issuer = `${context.publicUrl}${OIDC_PREFIX}`;
+  let provider: Provider | undefined;
+
+  const module: Module = {
+    name: 'identity',
+    routes(app: App) {
+      // The provider parses its own requests (forms, JSON): hand them over before Fastify reads the body.
+      app.addHook('onRequest', async (request, reply) => {
+        if (request.url !== OIDC_PREFIX && !request.url.startsWith(OIDC_PREFIX + '/')) return;
+        if (!provider) {
+          return sendProblem(reply, buildProblem(503, 'identity.starting', { vi: 'Dịch vụ định danh đang khởi động.', en: 'The identity service is starting.' }));
+        }
+        reply.hijack();
+        forwardToProvider(provider, request.raw, reply.raw);
+      });
+    },
+    async warmUp() {
+      provider = createOidcProvider({ issuer, jwks: await keys.loadJwks(), cookieKeys: await keys.cookieKeys(), adapter, secureCookies: context.secureCookies });
+    },
+    readiness: () => ({ issuer, provider: provider !== undefined }),
+  };
+  return {
+    ...module,
+    service: {
+      issuer,
+      registerClient: (client: NewClient) => registerClient(adapter, client),
+      rotateSigningKey: () => keys.rotateSigningKey(),
+    },
+  };
+}

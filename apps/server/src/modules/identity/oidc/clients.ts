@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { ClientMetadata } from 'oidc-provider';
+import { invalid } from '../../../kernel/errors.ts';
+import type { createPgAdapterFactory } from './pg-adapter.ts';
+
+export type NewClient = {
+  clientId: string;
+  name: string;
+  /** The agency the client belongs to (QĐ 20/2020 code); its tokens reach that agency only. */
+  agencyCode: string;
+  kind: 'agency_system' | 'web_app';
+  redirectUris?: string[];
+  postLogoutRedirectUris?: string[];
+};
+
+const CLIENT_ID = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+/**
+ * Registers a relying party (administrators only: the provider has no self-registration). Agency
+ * systems get a client secret for the client-credentials grant; browser apps are public clients that
+ * must use code + PKCE. Returns the secret once; it is not shown again.
+ */
+export async function registerClient(adapterFactory: ReturnType<typeof createPgAdapterFactory>, client: NewClient): Promise<{ clientId: string; clientSecret?: string }> {
+  if (!CLIENT_ID.test(client.clientId)) {
+    throw invalid('identity.invalid_client_id', {
+      vi: 'Mã ứng dụng chỉ gồm chữ thường, số, dấu chấm, gạch ngang, gạch dưới (3–64 ký tự).',
+      en: 'A client id is 3–64 lower-case letters, digits, dots, dashes or underscores.',
+    });
+  }
+  const metadata: ClientMetadata =
+    client.kind === 'agency_system'
+      ? {
+          client_id: client.clientId,
+          client_secret: randomBytes(32).toString('base64url'),
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+          token_endpoint_auth_method: 'client_secret_basic',
+        }
+      : {
+          client_id: client.clientId,
+          grant_types: ['authorization_code', 'refresh_token'],
+          response_types: ['code'],
+          redirect_uris: client.redirectUris ?? [],
+          post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
+          token_endpoint_auth_method: 'none',
+        };
+  await adapterFactory('Client').upsert(client.clientId, { ...metadata, client_name: client.name, 'urn:congso:agency': client.agencyCode }, 0);
+  return { clientId: client.clientId, ...(metadata.client_secret ? { clientSecret: metadata.client_secret } : {}) };
+}

@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Provider, { type Configuration } from 'oidc-provider';
+import type { PrivateJwk } from './key-store.ts';
+import type { createPgAdapterFactory } from './pg-adapter.ts';
+
+export const OIDC_PREFIX = '/oidc';
+
+/** Token lifetimes (seconds). Retired signing keys must outlive the longest of them. */
+export const TTL = { AccessToken: 600, ClientCredentials: 600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 14 * 86_400, Interaction: 600, Session: 86_400, Grant: 14 * 86_400 };
+
+export type OidcProviderOptions = {
+  issuer: string;
+  jwks: PrivateJwk[];
+  cookieKeys: string[];
+  adapter: ReturnType<typeof createPgAdapterFactory>;
+  secureCookies: boolean;
+};
+
+/**
+ * The platform's OpenID Provider (oidc-provider, OpenID Certified). Clients are registered by
+ * administrators (stored through the adapter), never self-registered. Agency systems use the
+ * client-credentials grant; browser apps will use code + PKCE once the login interaction is built.
+ */
+export function createOidcProvider(options: OidcProviderOptions): Provider {
+  const configuration: Configuration = {
+    adapter: options.adapter,
+    jwks: { keys: options.jwks },
+    cookies: { keys: options.cookieKeys, long: { signed: true, secure: options.secureCookies, sameSite: 'lax' }, short: { signed: true, secure: options.secureCookies, sameSite: 'lax' } },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      registration: { enabled: false },
+    },
+    pkce: { required: () => true },
+    ttl: TTL,
+    enabledJWA: { idTokenSigningAlgValues: ['RS256'], requestObjectSigningAlgValues: ['RS256'] },
+    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic', id_token_signed_response_alg: 'RS256' },
+    interactions: { url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}` },
+    renderError(ctx, out) {
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = out;
+    },
+  };
+  return new Provider(options.issuer, configuration);
+}
+
+/**
+ * Hands a raw request to the provider the way Express mounting does: the path below the prefix in
+ * `url`, the full path in `originalUrl` and the prefix in `baseUrl`, so the provider advertises its
+ * endpoints under /oidc in discovery.
+ */
+export function forwardToProvider(provider: Provider, request: IncomingMessage, response: ServerResponse): void {
+  const withMount = request as IncomingMessage & { originalUrl?: string; baseUrl?: string };
+  withMount.originalUrl = request.url ?? '/';
+  withMount.baseUrl = OIDC_PREFIX;
+  request.url = (request.url ?? '/').slice(OIDC_PREFIX.length) || '/';
+  void provider.callback()(request, response);
+}
