@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const identitySchema = pgSchema('identity');
 
@@ -46,3 +46,43 @@ export const platformSecret = identitySchema.table('platform_secret', {
   value: text('value').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * A person's account. Citizens are keyed by their 12-digit personal identification number;
+ * assurance level 1 = self-registered, 2 = identity verified against the population registry
+ * (Decree 69/2024/NĐ-CP). Failed logins lock the account for a growing period.
+ */
+export const account = identitySchema.table(
+  'account',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: ['citizen', 'official'] }).notNull(),
+    personalId: text('personal_id').notNull(),
+    fullName: text('full_name').notNull(),
+    birthDate: date('birth_date').notNull(),
+    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    assuranceLevel: smallint('assurance_level').notNull().default(1),
+    passwordHash: text('password_hash').notNull(),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [uniqueIndex('account_personal_id_uq').on(t.personalId)],
+);
+
+/** Every login attempt, for the audit trail and per-address throttling. */
+export const loginEvent = identitySchema.table(
+  'login_event',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id'),
+    personalIdMasked: text('personal_id_masked').notNull(),
+    outcome: text('outcome', { enum: ['success', 'bad_credentials', 'locked', 'unknown_account'] }).notNull(),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [index('login_event_account_idx').on(t.accountId, t.at), index('login_event_ip_idx').on(t.ip, t.at)],
+);

@@ -2,6 +2,9 @@ import type Provider from 'oidc-provider';
 import { buildProblem, sendProblem } from '../../kernel/http/problem.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { Module, ModuleContext } from '../../kernel/module.ts';
+import { createAccounts, type NewCitizen } from './accounts.ts';
+import { createCommonPasswordList } from './breached-passwords.ts';
+import { interactionRoutes } from './interaction.routes.ts';
 import { registerClient, type NewClient } from './oidc/clients.ts';
 import { createKeyStore } from './oidc/key-store.ts';
 import { createPgAdapterFactory } from './oidc/pg-adapter.ts';
@@ -18,6 +21,8 @@ export function createIdentityModule(context: ModuleContext) {
   const keys = createKeyStore(context.database.db, { retentionSeconds: Math.max(...Object.values(TTL)) });
   const issuer = `${context.publicUrl}${OIDC_PREFIX}`;
   let provider: Provider | undefined;
+  const accounts = createAccounts({ db: context.database.db, breached: createCommonPasswordList(), now: () => context.clock.now() });
+  const interactions = interactionRoutes({ provider: () => provider, accounts });
 
   const module: Module = {
     name: 'identity',
@@ -31,9 +36,17 @@ export function createIdentityModule(context: ModuleContext) {
         reply.hijack();
         forwardToProvider(provider, request.raw, reply.raw);
       });
+      void app.register(async (scope) => interactions(scope as App));
     },
     async warmUp() {
-      provider = createOidcProvider({ issuer, jwks: await keys.loadJwks(), cookieKeys: await keys.cookieKeys(), adapter, secureCookies: context.secureCookies });
+      provider = createOidcProvider({
+        issuer,
+        jwks: await keys.loadJwks(),
+        cookieKeys: await keys.cookieKeys(),
+        adapter,
+        secureCookies: context.secureCookies,
+        findAccount: (id) => accounts.findById(id),
+      });
     },
     readiness: () => ({ issuer, provider: provider !== undefined }),
   };
@@ -43,6 +56,7 @@ export function createIdentityModule(context: ModuleContext) {
       issuer,
       registerClient: (client: NewClient) => registerClient(adapter, client),
       rotateSigningKey: () => keys.rotateSigningKey(),
+      registerCitizen: (citizen: NewCitizen) => accounts.registerCitizen(citizen),
     },
   };
 }

@@ -8,8 +8,16 @@ export const OIDC_PREFIX = '/oidc';
 /** Token lifetimes (seconds). Retired signing keys must outlive the longest of them. */
 export const TTL = { AccessToken: 600, ClientCredentials: 600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 14 * 86_400, Interaction: 600, Session: 86_400, Grant: 14 * 86_400 };
 
+export type OidcAccount = { id: string; fullName: string; personalId: string; assuranceLevel: number; email: string | null };
+
+/** Assurance levels as `acr` values (Decree 69/2024/NĐ-CP: level 1 self-registered, level 2 verified). */
+export const ACR = { 1: 'urn:congso:loa:1', 2: 'urn:congso:loa:2' } as const;
+
+export const INTERACTION_PREFIX = '/auth/interaction';
+
 export type OidcProviderOptions = {
   issuer: string;
+  findAccount: (id: string) => Promise<OidcAccount | undefined>;
   jwks: PrivateJwk[];
   cookieKeys: string[];
   adapter: ReturnType<typeof createPgAdapterFactory>;
@@ -29,15 +37,52 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
       registration: { enabled: false },
     },
     pkce: { required: () => true },
+    acrValues: [ACR[1], ACR[2]],
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'congso_identity'],
+    claims: {
+      // How the person authenticated (assurance level, methods, time) goes with every ID token.
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
+      sid: null,
+      profile: ['name'],
+      email: ['email'],
+      // The personal ID number is released only to clients that ask for this scope.
+      congso_identity: ['personal_id', 'assurance_level'],
+    },
+    async findAccount(_ctx, id) {
+      const found = await options.findAccount(id);
+      if (!found) return undefined;
+      return {
+        accountId: found.id,
+        async claims() {
+          return { sub: found.id, name: found.fullName, email: found.email ?? undefined, personal_id: found.personalId, assurance_level: found.assuranceLevel };
+        },
+      };
+    },
+    // Clients are registered by administrators, so the scopes they ask for are granted without a
+    // consent screen; the grant is recorded like any other and can be revoked.
+    async loadExistingGrant(ctx) {
+      const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client?.clientId ?? '');
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const accountId = ctx.oidc.session?.accountId;
+      const clientId = ctx.oidc.client?.clientId;
+      if (!accountId || !clientId) return undefined;
+      const grant = new ctx.oidc.provider.Grant({ accountId, clientId });
+      const scope = ctx.oidc.params?.scope;
+      const requested = typeof scope === 'string' ? scope : 'openid';
+      grant.addOIDCScope(requested);
+      await grant.save();
+      return grant;
+    },
     ttl: TTL,
     enabledJWA: { idTokenSigningAlgValues: ['RS256'], requestObjectSigningAlgValues: ['RS256'] },
     clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic', id_token_signed_response_alg: 'RS256' },
-    interactions: { url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `${INTERACTION_PREFIX}/${interaction.uid}` },
     renderError(ctx, out) {
       ctx.type = 'application/json; charset=utf-8';
       ctx.body = out;
