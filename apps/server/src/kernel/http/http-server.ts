@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { HttpMetrics } from '../metrics.ts';
 import { buildProblem, notFoundRouteText, sendProblem, toProblem } from './problem.ts';
 import type { App } from './types.ts';
+import { PUBLIC, trackRouteAccess } from './access.ts';
 import { computeSecurityHeaders, SECURITY_HEADERS_OPTIONS } from './security-headers.ts';
 import { hasWebApp, serveWebApp, wantsWebPage } from './web-app.ts';
 
@@ -49,6 +50,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     ajv: { customOptions: { coerceTypes: 'array' } },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it (typed provider vs plain instance)
+  trackRouteAccess(app as unknown as FastifyInstance);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -91,7 +94,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: PUBLIC, schema: { hide: true } }, async () => app.swagger());
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);

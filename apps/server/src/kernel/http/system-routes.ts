@@ -6,6 +6,7 @@ import type { HttpMetrics } from '../metrics.ts';
 import type { Module } from '../module.ts';
 import { buildProblem, sendProblem } from './problem.ts';
 import type { App } from './types.ts';
+import { PUBLIC } from './access.ts';
 
 const HealthView = z.object({ status: z.literal('ok') });
 const ReadyView = z.object({
@@ -18,13 +19,13 @@ export function systemRoutes(deps: { database: Database; metrics: HttpMetrics; m
   return (app: App) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['system'], summary: 'Liveness', response: { 200: HealthView } }, logLevel: 'warn' },
+      { config: PUBLIC, schema: { tags: ['system'], summary: 'Liveness', response: { 200: HealthView } }, logLevel: 'warn' },
       async () => ({ status: 'ok' as const }),
     );
 
     app.get(
       '/readyz',
-      { schema: { tags: ['system'], summary: 'Readiness', response: { 200: ReadyView, 503: z.unknown() } }, logLevel: 'warn' },
+      { config: PUBLIC, schema: { tags: ['system'], summary: 'Readiness', response: { 200: ReadyView, 503: z.unknown() } }, logLevel: 'warn' },
       async (request, reply) => {
         try {
           await deps.database.db.execute(sql`select 1`);
@@ -47,7 +48,7 @@ export function systemRoutes(deps: { database: Database; metrics: HttpMetrics; m
       },
     );
 
-    app.get('/metrics', { schema: { tags: ['system'], summary: 'Prometheus metrics', hide: false }, logLevel: 'warn' }, async (_request, reply) => {
+    app.get('/metrics', { config: PUBLIC, schema: { tags: ['system'], summary: 'Prometheus metrics', hide: false }, logLevel: 'warn' }, async (_request, reply) => {
       reply.type(deps.metrics.registry.contentType);
       return deps.metrics.registry.metrics();
     });

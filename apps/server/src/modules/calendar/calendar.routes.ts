@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { problemResponses } from '../../kernel/http/problem-schema.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { CalendarService } from './calendar.service.ts';
+import { PUBLIC } from '../../kernel/http/access.ts';
 
 export function calendarRoutes(service: CalendarService) {
   return (app: App) => {
     app.get(
       '/api/v1/calendar/holidays',
       {
+        config: PUBLIC,
         schema: {
           tags: ['calendar'],
           summary: 'Civil-service days off and Saturdays worked in a year',
@@ -22,6 +24,7 @@ export function calendarRoutes(service: CalendarService) {
     app.get(
       '/api/v1/calendar/due',
       {
+        config: PUBLIC,
         schema: {
           tags: ['calendar'],
           summary: 'When a time limit in working days or working hours ends',
@@ -37,6 +40,7 @@ export function calendarRoutes(service: CalendarService) {
     app.get(
       '/api/v1/calendar/days/:date',
       {
+        config: PUBLIC,
         schema: {
           tags: ['calendar'],
           summary: 'Whether a date is a working day, and why not',

@@ -4,6 +4,7 @@ import { problemResponses } from '../../kernel/http/problem-schema.ts';
 import { LruCache } from '../../kernel/lru-cache.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { CatalogService } from './catalog.service.ts';
+import { PUBLIC } from '../../kernel/http/access.ts';
 
 /** Serialised answers of recent searches, as bytes ready for the socket (see ADR 0003). */
 const SERIALISED_ANSWERS = 2000;
@@ -14,6 +15,7 @@ export function catalogRoutes(service: CatalogService) {
     app.get(
       '/api/v1/procedures',
       {
+        config: PUBLIC,
         schema: {
           tags: ['catalog'],
           summary: 'Search the administrative procedures',
@@ -37,13 +39,14 @@ export function catalogRoutes(service: CatalogService) {
 
     app.get(
       '/api/v1/procedures/facets',
-      { schema: { tags: ['catalog'], summary: 'Levels and fields with their procedure counts, for filters', response: { 200: FacetsView } } },
+      { config: PUBLIC, schema: { tags: ['catalog'], summary: 'Levels and fields with their procedure counts, for filters', response: { 200: FacetsView } } },
       async () => service.facets(),
     );
 
     app.get(
       '/api/v1/procedures/:code',
       {
+        config: PUBLIC,
         schema: {
           tags: ['catalog'],
           summary: 'A procedure with its parsed fields',
@@ -57,6 +60,7 @@ export function catalogRoutes(service: CatalogService) {
     app.get(
       '/api/v1/procedures/:code/source',
       {
+        config: PUBLIC,
         schema: {
           tags: ['catalog'],
           summary: 'The source record as published, normalised to NFC',

@@ -11,12 +11,14 @@ import { z } from 'zod';
 import { problemResponses } from '../../kernel/http/problem-schema.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { GeoService } from './geo.service.ts';
+import { PUBLIC } from '../../kernel/http/access.ts';
 
 export function geoRoutes(service: GeoService) {
   return (app: App) => {
     app.get(
       '/api/v1/admin-units',
       {
+        config: PUBLIC,
         schema: {
           tags: ['geo'],
           summary: 'List or search administrative units in force on a date',
@@ -30,6 +32,7 @@ export function geoRoutes(service: GeoService) {
     app.get(
       '/api/v1/admin-units/resolve',
       {
+        config: PUBLIC,
         schema: {
           tags: ['geo'],
           summary: 'Resolve a unit code of before 1 July 2025 to the current unit(s)',
@@ -43,6 +46,7 @@ export function geoRoutes(service: GeoService) {
     app.get(
       '/api/v1/admin-units/:code',
       {
+        config: PUBLIC,
         schema: {
           tags: ['geo'],
           summary: 'An administrative unit as it was on a date',

@@ -3,6 +3,7 @@ import type Provider from 'oidc-provider';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.ts';
+import { PUBLIC } from '../../kernel/http/access.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { Accounts } from './accounts.ts';
 import { ACR, INTERACTION_PREFIX } from './oidc/provider.ts';
@@ -44,7 +45,7 @@ export function interactionRoutes(deps: { provider: () => Provider | undefined; 
       await plain.register(formbody, { bodyLimit: 8192 });
       const scope = plain.withTypeProvider<ZodTypeProvider>();
 
-      scope.get(`${INTERACTION_PREFIX}/:uid`, { schema: { hide: true, params: z.object({ uid: z.string().max(100) }) } }, async (request, reply) => {
+      scope.get(`${INTERACTION_PREFIX}/:uid`, { config: PUBLIC, schema: { hide: true, params: z.object({ uid: z.string().max(100) }) } }, async (request, reply) => {
         const provider = deps.provider();
         if (!provider) throw new DomainError('unavailable', 'identity.starting', { vi: 'Dịch vụ định danh đang khởi động.', en: 'The identity service is starting.' });
         const details = await provider.interactionDetails(request.raw, reply.raw);
@@ -68,7 +69,7 @@ export function interactionRoutes(deps: { provider: () => Provider | undefined; 
 
       scope.post(
         `${INTERACTION_PREFIX}/:uid/login`,
-        { schema: { hide: true, params: z.object({ uid: z.string().max(100) }), body: LoginForm } },
+        { config: PUBLIC, schema: { hide: true, params: z.object({ uid: z.string().max(100) }), body: LoginForm } },
         async (request, reply) => {
           const provider = deps.provider();
           if (!provider) throw new DomainError('unavailable', 'identity.starting', { vi: 'Dịch vụ định danh đang khởi động.', en: 'The identity service is starting.' });
