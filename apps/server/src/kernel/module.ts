@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import type { Subscription } from './events/event-bus.ts';
 import type { Outbox } from './events/outbox.ts';
+import type { AccessGuard } from './http/access.ts';
 import type { App } from './http/types.ts';
 
 /** What the composition root hands to every module: explicit dependencies, no container. */
@@ -25,6 +26,8 @@ export type Module = Readonly<{
   subscriptions?: readonly Subscription[];
   /** Loads what the module must hold in memory before traffic arrives (e.g. a search index). */
   warmUp?: () => Promise<void>;
+  /** The identity module provides who-is-calling for every module's protected routes. */
+  accessGuard?: () => AccessGuard | undefined;
   /** Releases what warmUp started (listeners, timers). */
   stop?: () => Promise<void>;
   /** Numbers for /readyz, e.g. how many records a module has loaded. */

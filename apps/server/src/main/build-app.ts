@@ -51,7 +51,15 @@ export async function buildApp(deps: {
   }
 
   const metrics = createMetrics();
-  const app = await createHttpServer({ logger, rateLimit: config.rateLimit, metrics, version: APP_VERSION, webDistDir: deps.webDistDir });
+  const guardProvider = modules.find((module) => module.accessGuard)?.accessGuard;
+  const app = await createHttpServer({
+    logger,
+    rateLimit: config.rateLimit,
+    metrics,
+    version: APP_VERSION,
+    webDistDir: deps.webDistDir,
+    accessGuard: () => guardProvider?.(),
+  });
   systemRoutes({ database, metrics, modules })(app);
   for (const module of modules) module.routes?.(app);
 

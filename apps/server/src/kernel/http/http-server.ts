@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { HttpMetrics } from '../metrics.ts';
 import { buildProblem, notFoundRouteText, sendProblem, toProblem } from './problem.ts';
 import type { App } from './types.ts';
-import { PUBLIC, trackRouteAccess } from './access.ts';
+import { enforceAccess, PUBLIC, trackRouteAccess, type AccessGuard } from './access.ts';
 import { computeSecurityHeaders, SECURITY_HEADERS_OPTIONS } from './security-headers.ts';
 import { hasWebApp, serveWebApp, wantsWebPage } from './web-app.ts';
 
@@ -23,6 +23,8 @@ export type HttpServerOptions = {
   rateLimit: { max: number; windowMs: number };
   metrics: HttpMetrics;
   version: string;
+  /** Who may call non-public routes (implemented by the identity module). */
+  accessGuard?: () => AccessGuard | undefined;
   /** The built web app to serve at '/', when present. */
   webDistDir?: string | undefined;
 };
@@ -52,6 +54,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
 
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it (typed provider vs plain instance)
   trackRouteAccess(app as unknown as FastifyInstance);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- as above
+  enforceAccess(app as unknown as FastifyInstance, options.accessGuard ?? (() => undefined));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -87,7 +91,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
         { name: 'calendar', description: 'Lịch làm việc — working days and deadlines' },
         { name: 'catalog', description: 'Thủ tục hành chính — procedure catalogue' },
         { name: 'agencies', description: 'Cơ quan — agencies' },
+        { name: 'identity', description: 'Định danh — identity; OpenID Provider at /oidc' },
       ],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (access token for the audience <PUBLIC_URL>/api)' } },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

@@ -2,7 +2,12 @@ import type Provider from 'oidc-provider';
 import { buildProblem, sendProblem } from '../../kernel/http/problem.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { Module, ModuleContext } from '../../kernel/module.ts';
+import type { JSONWebKeySet } from 'jose';
+import type { AccessGuard } from '../../kernel/http/access.ts';
 import { createAccounts, type NewCitizen } from './accounts.ts';
+import { createBearerGuard } from './bearer.ts';
+import { identityRoutes } from './identity.routes.ts';
+import { publicPart } from './oidc/key-store.ts';
 import { createCommonPasswordList } from './breached-passwords.ts';
 import { interactionRoutes } from './interaction.routes.ts';
 import { registerClient, type NewClient } from './oidc/clients.ts';
@@ -20,7 +25,10 @@ export function createIdentityModule(context: ModuleContext) {
   const adapter = createPgAdapterFactory(context.database.db);
   const keys = createKeyStore(context.database.db, { retentionSeconds: Math.max(...Object.values(TTL)) });
   const issuer = `${context.publicUrl}${OIDC_PREFIX}`;
+  const apiAudience = `${context.publicUrl}/api`;
   let provider: Provider | undefined;
+  let publicJwks: JSONWebKeySet = { keys: [] };
+  let guard: AccessGuard | undefined;
   const accounts = createAccounts({ db: context.database.db, breached: createCommonPasswordList(), now: () => context.clock.now() });
   const interactions = interactionRoutes({ provider: () => provider, accounts });
 
@@ -37,11 +45,17 @@ export function createIdentityModule(context: ModuleContext) {
         forwardToProvider(provider, request.raw, reply.raw);
       });
       void app.register(async (scope) => interactions(scope as App));
+      identityRoutes()(app);
     },
+    accessGuard: () => guard,
     async warmUp() {
+      const jwks = await keys.loadJwks();
+      publicJwks = { keys: jwks.map(publicPart) };
+      guard ??= createBearerGuard({ issuer, audience: apiAudience, publicJwks: () => publicJwks, accounts });
       provider = createOidcProvider({
         issuer,
-        jwks: await keys.loadJwks(),
+        apiAudience,
+        jwks,
         cookieKeys: await keys.cookieKeys(),
         adapter,
         secureCookies: context.secureCookies,

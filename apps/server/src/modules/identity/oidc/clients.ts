@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
 import { invalid } from '../../../kernel/errors.ts';
+import type { Permission } from '../roles.ts';
 import type { createPgAdapterFactory } from './pg-adapter.ts';
+import { AGENCY_CLAIM, PERMISSIONS_CLAIM } from './provider.ts';
 
 export type NewClient = {
   clientId: string;
@@ -9,6 +11,8 @@ export type NewClient = {
   /** The agency the client belongs to (QĐ 20/2020 code); its tokens reach that agency only. */
   agencyCode: string;
   kind: 'agency_system' | 'web_app';
+  /** What an agency system may do with its tokens (e.g. dossiers:read); web apps act as their user. */
+  permissions?: Permission[];
   redirectUris?: string[];
   postLogoutRedirectUris?: string[];
 };
@@ -33,6 +37,7 @@ export async function registerClient(adapterFactory: ReturnType<typeof createPgA
           client_id: client.clientId,
           client_secret: randomBytes(32).toString('base64url'),
           grant_types: ['client_credentials'],
+          scope: 'api',
           response_types: [],
           redirect_uris: [],
           token_endpoint_auth_method: 'client_secret_basic',
@@ -44,7 +49,8 @@ export async function registerClient(adapterFactory: ReturnType<typeof createPgA
           redirect_uris: client.redirectUris ?? [],
           post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
           token_endpoint_auth_method: 'none',
+          scope: 'openid offline_access profile email congso_identity api',
         };
-  await adapterFactory('Client').upsert(client.clientId, { ...metadata, client_name: client.name, 'urn:congso:agency': client.agencyCode }, 0);
+  await adapterFactory('Client').upsert(client.clientId, { ...metadata, client_name: client.name, [AGENCY_CLAIM]: client.agencyCode, [PERMISSIONS_CLAIM]: client.permissions ?? [] }, 0);
   return { clientId: client.clientId, ...(metadata.client_secret ? { clientSecret: metadata.client_secret } : {}) };
 }

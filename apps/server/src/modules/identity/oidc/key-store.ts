@@ -5,6 +5,11 @@ import { platformSecret, signingKey } from '../identity.schema.ts';
 
 export type PrivateJwk = { kty: string; kid: string; alg: string; use: string } & Record<string, unknown>;
 
+/** The public half of an RSA JWK, as published in the JWKS. */
+export function publicPart(jwk: PrivateJwk): { kty: string; kid: string; alg: string; use: string; n: string; e: string } {
+  return { kty: jwk.kty, kid: jwk.kid, alg: jwk.alg, use: jwk.use, n: String(jwk.n), e: String(jwk.e) };
+}
+
 function newRsaJwk(): PrivateJwk {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return { ...(privateKey.export({ format: 'jwk' }) as Record<string, unknown>), kty: 'RSA', kid: randomUUID(), alg: 'RS256', use: 'sig' };

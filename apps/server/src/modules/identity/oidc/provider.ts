@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Provider, { type Configuration } from 'oidc-provider';
+import Provider, { errors, type Configuration } from 'oidc-provider';
 import type { PrivateJwk } from './key-store.ts';
 import type { createPgAdapterFactory } from './pg-adapter.ts';
 
@@ -15,8 +15,14 @@ export const ACR = { 1: 'urn:congso:loa:1', 2: 'urn:congso:loa:2' } as const;
 
 export const INTERACTION_PREFIX = '/auth/interaction';
 
+/** Claims our access tokens carry about agency systems (set at client registration). */
+export const AGENCY_CLAIM = 'urn:congso:agency';
+export const PERMISSIONS_CLAIM = 'urn:congso:permissions';
+
 export type OidcProviderOptions = {
   issuer: string;
+  /** The platform API as a resource server: access tokens for it are RS256 JWTs with this audience. */
+  apiAudience: string;
   findAccount: (id: string) => Promise<OidcAccount | undefined>;
   jwks: PrivateJwk[];
   cookieKeys: string[];
@@ -41,10 +47,34 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       introspection: { enabled: true },
       revocation: { enabled: true },
       registration: { enabled: false },
+      // Tokens for the platform API are self-contained JWTs (checked for issuer, audience, expiry
+      // and algorithm by the API); a client gets one by asking for the `api` scope.
+      resourceIndicators: {
+        enabled: true,
+        async defaultResource(ctx, _client, oneOf) {
+          if (oneOf) return oneOf;
+          const scope = ctx.oidc.params?.scope;
+          return typeof scope === 'string' && scope.split(' ').includes('api') ? options.apiAudience : undefined;
+        },
+        async getResourceServerInfo(_ctx, resourceIndicator) {
+          if (resourceIndicator !== options.apiAudience) throw new errors.InvalidTarget();
+          return { scope: 'api', audience: options.apiAudience, accessTokenFormat: 'jwt', accessTokenTTL: TTL.AccessToken, jwt: { sign: { alg: 'RS256' } } };
+        },
+        async useGrantedResource() {
+          return true;
+        },
+      },
+    },
+    async extraTokenClaims(ctx, token) {
+      // Agency systems' tokens say which agency they act for and what they may do.
+      if (token.kind !== 'ClientCredentials' || !ctx.oidc.client) return undefined;
+      const metadata = ctx.oidc.client.metadata() as Record<string, unknown>;
+      return { [AGENCY_CLAIM]: metadata[AGENCY_CLAIM], [PERMISSIONS_CLAIM]: metadata[PERMISSIONS_CLAIM] ?? [] };
     },
     pkce: { required: () => true },
+    extraClientMetadata: { properties: [AGENCY_CLAIM, PERMISSIONS_CLAIM] },
     acrValues: [ACR[1], ACR[2]],
-    scopes: ['openid', 'offline_access', 'profile', 'email', 'congso_identity'],
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'congso_identity', 'api'],
     claims: {
       // How the person authenticated (assurance level, methods, time) goes with every ID token.
       openid: ['sub', 'acr', 'amr', 'auth_time'],
