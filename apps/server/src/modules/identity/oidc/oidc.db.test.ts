@@ -53,6 +53,14 @@ describe('OpenID Provider under /oidc', () => {
     assert.equal(introspection.client_id, clientId);
   });
 
+  it("does not let one agency system introspect another's token", async () => {
+    const a = await identity.registerClient({ clientId: 'he-thong-a', name: 'A', agencyCode: 'H29', kind: 'agency_system' });
+    const b = await identity.registerClient({ clientId: 'he-thong-b', name: 'B', agencyCode: 'H29.15', kind: 'agency_system' });
+    const tokenOfA = (await client.clientCredentialsGrant(await discover(a.clientId, a.clientSecret))).access_token;
+    const seenByB = await client.tokenIntrospection(await discover(b.clientId, b.clientSecret), tokenOfA);
+    assert.equal(seenByB.active, false);
+  });
+
   it('refuses a wrong client secret and an unknown client', async () => {
     await identity.registerClient({ clientId: 'thue-h29', name: 'Thuế', agencyCode: 'H29', kind: 'agency_system' });
     await assert.rejects(client.clientCredentialsGrant(await discover('thue-h29', 'not-the-secret')));

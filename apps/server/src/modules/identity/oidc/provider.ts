@@ -43,8 +43,29 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
-      introspection: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // Vietnamese confirmation page; `form` is the provider's own hidden form (with its CSRF token).
+        async logoutSource(ctx, form) {
+          ctx.type = 'text/html; charset=utf-8';
+          ctx.body = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Đăng xuất — Congso</title>
+<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}button{margin:.5rem .5rem 0 0;padding:.7rem 1.2rem;font-size:1rem}</style></head>
+<body><main><h1>Đăng xuất?</h1><p>Bạn có muốn đăng xuất khỏi Congso và các dịch vụ đã đăng nhập bằng tài khoản này?</p>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Đăng xuất</button>
+<button type="submit" form="op.logoutForm">Ở lại</button></main></body></html>`;
+        },
+        async postLogoutSuccessSource(ctx) {
+          ctx.type = 'text/html; charset=utf-8';
+          ctx.body = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đã đăng xuất — Congso</title></head><body><main><h1>Bạn đã đăng xuất.</h1></main></body></html>';
+        },
+      },
+      introspection: {
+        enabled: true,
+        // A client learns about its own tokens only; tokens of other clients introspect as inactive.
+        async allowedPolicy(_ctx, client, token) {
+          return token.clientId === client.clientId;
+        },
+      },
       revocation: { enabled: true },
       registration: { enabled: false },
       // Tokens for the platform API are self-contained JWTs (checked for issuer, audience, expiry
