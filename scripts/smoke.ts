@@ -87,6 +87,8 @@ try {
   if (!page.ok || !(await page.text()).includes('<div id="root"')) throw new Error('web app not served at /');
   console.log('  ok  web app served at /');
   if (!first.output().includes('Congso is running')) throw new Error('start banner missing');
+  if (!first.output().includes('Citizen 079203001234')) throw new Error('demo accounts not listed');
+  await expectJson('/oidc/.well-known/openid-configuration', (b) => typeof b.issuer === 'string', 'OpenID discovery');
   await stop(first.child);
 
   const second = start();

@@ -68,6 +68,11 @@ export function createAccounts(deps: { db: Executor; breached: BreachedPasswordL
       return inserted[0];
     },
 
+    async findByPersonalId(personalId: string): Promise<AccountRow | undefined> {
+      const rows = await db.select().from(account).where(eq(account.personalId, personalId)).limit(1);
+      return rows[0];
+    },
+
     async findById(id: string): Promise<AccountRow | undefined> {
       const rows = await db.select().from(account).where(eq(account.id, id)).limit(1);
       return rows[0];

@@ -16,6 +16,7 @@ import { createPgAdapterFactory } from './oidc/pg-adapter.ts';
 import { createOidcProvider, forwardToProvider, OIDC_PREFIX, TTL } from './oidc/provider.ts';
 
 export { checkPersonalId } from './personal-id.ts';
+export { DEMO_CITIZENS, seedDemoCitizens } from './demo-accounts.ts';
 export { checkEnterpriseCode } from './enterprise-code.ts';
 export { decide, type Actor, type Decision, type Resource } from './access-policy.ts';
 export type { Permission, Role } from './roles.ts';
