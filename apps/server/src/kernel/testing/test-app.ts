@@ -2,6 +2,7 @@ import pino from 'pino';
 import { buildApp, type BuiltApp } from '../../main/build-app.ts';
 import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config/config.ts';
+import { findFreePort } from '../db/embedded.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export type TestApp = BuiltApp & { db: TestDatabase };
@@ -32,4 +33,20 @@ export async function injectGet(t: BuiltApp, url: string) {
   // Route tests read arbitrary JSON and assert on it; `any` keeps them short.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
   return { status: response.statusCode, body: response.json(), type: String(response.headers['content-type']) };
+}
+
+/** The app listening on a free loopback port, with PUBLIC_URL set to it (for real HTTP clients). */
+export async function createListeningTestApp(): Promise<TestApp & { base: string }> {
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const t = await createTestApp({ env: { PORT: String(port), PUBLIC_URL: base } });
+  await t.app.listen({ port, host: '127.0.0.1' });
+  return { ...t, base };
+}
+
+/** A module's `service`, as the composition root built it. */
+export function moduleService<T>(t: BuiltApp, name: string): T {
+  const found = t.modules.find((module) => module.name === name) as { service?: T } | undefined;
+  if (!found?.service) throw new Error(`module ${name} has no service`);
+  return found.service;
 }

@@ -4,8 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { desc } from 'drizzle-orm';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import * as client from 'openid-client';
-import { findFreePort } from '../../../kernel/db/embedded.ts';
-import { createTestApp, type TestApp } from '../../../kernel/testing/test-app.ts';
+import { createListeningTestApp, moduleService, type TestApp } from '../../../kernel/testing/test-app.ts';
 import { signingKey } from '../identity.schema.ts';
 
 // The API as a resource server: a token from our provider is accepted; forged, expired, mis-addressed
@@ -18,11 +17,10 @@ let goodToken = '';
 let privateJwk: JWK & { kid: string };
 
 before(async () => {
-  const port = await findFreePort();
-  base = `http://127.0.0.1:${port}`;
-  t = await createTestApp({ env: { PORT: String(port), PUBLIC_URL: base } });
-  await t.app.listen({ port, host: '127.0.0.1' });
-  const identity = (t.modules.find((m) => m.name === 'identity') as unknown as { service: IdentityService }).service;
+  const listening = await createListeningTestApp();
+  t = listening;
+  base = listening.base;
+  const identity = moduleService<IdentityService>(t, 'identity');
   const { clientId, clientSecret } = await identity.registerClient({ clientId: 'lgsp-h29', name: 'LGSP TP.HCM', agencyCode: 'H29', kind: 'agency_system', permissions: ['dossiers:read'] });
   const config = await client.discovery(new URL(`${base}/oidc`), clientId, clientSecret, client.ClientSecretBasic(clientSecret ?? ''), { execute: [client.allowInsecureRequests] });
   goodToken = (await client.clientCredentialsGrant(config, { scope: 'api' })).access_token;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as client from 'openid-client';
-import { findFreePort } from '../../../kernel/db/embedded.ts';
-import { createTestApp, type TestApp } from '../../../kernel/testing/test-app.ts';
+import { createListeningTestApp, moduleService, type TestApp } from '../../../kernel/testing/test-app.ts';
 
 // A browser app (public client, code + PKCE) driven by openid-client, with a small cookie-keeping
 // user agent that fills in the login form: the whole flow over real HTTP.
@@ -19,11 +18,10 @@ const PASSWORD = 'ngựa ô phi qua cầu tre xanh';
 let accountId = '';
 
 before(async () => {
-  const port = await findFreePort();
-  base = `http://127.0.0.1:${port}`;
-  t = await createTestApp({ env: { PORT: String(port), PUBLIC_URL: base } });
-  await t.app.listen({ port, host: '127.0.0.1' });
-  identity = (t.modules.find((m) => m.name === 'identity') as unknown as { service: IdentityService }).service;
+  const listening = await createListeningTestApp();
+  t = listening;
+  base = listening.base;
+  identity = moduleService<IdentityService>(t, 'identity');
   await identity.registerClient({ clientId: 'cong-dich-vu-cong', name: 'Cổng dịch vụ công', agencyCode: 'H29', kind: 'web_app', redirectUris: [REDIRECT], postLogoutRedirectUris: [REDIRECT] });
   accountId = (await identity.registerCitizen({ personalId: '079203001234', fullName: 'Nguyễn Văn An', birthDate: '2003-05-14', sex: 'male', password: PASSWORD })).id;
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as client from 'openid-client';
-import { findFreePort } from '../../../kernel/db/embedded.ts';
-import { createTestApp, type TestApp } from '../../../kernel/testing/test-app.ts';
+import { createListeningTestApp, moduleService, type TestApp } from '../../../kernel/testing/test-app.ts';
 
 // An independent relying party (openid-client) against the running server, over real HTTP.
 
@@ -12,11 +11,10 @@ type IdentityService = { issuer: string; registerClient(c: object): Promise<{ cl
 let identity: IdentityService;
 
 before(async () => {
-  const port = await findFreePort();
-  base = `http://127.0.0.1:${port}`;
-  t = await createTestApp({ env: { PORT: String(port), PUBLIC_URL: base } });
-  await t.app.listen({ port, host: '127.0.0.1' });
-  identity = (t.modules.find((m) => m.name === 'identity') as unknown as { service: IdentityService }).service;
+  const listening = await createListeningTestApp();
+  t = listening;
+  base = listening.base;
+  identity = moduleService<IdentityService>(t, 'identity');
 });
 after(async () => t.close());
 
