@@ -1,4 +1,3 @@
-import type { Clock } from '../../kernel/clock.ts';
 import type { CalendarRepository } from './calendar.repository.ts';
 import type { IsoDate } from './civil-date.ts';
 import { DEFAULT_OFFICE_HOURS } from './office-hours.ts';
@@ -36,7 +35,7 @@ export async function loadWorkingCalendar(repository: CalendarRepository): Promi
   return new WorkingCalendar({ announced, officeHours: hours ? { intervals: hours.intervals } : DEFAULT_OFFICE_HOURS });
 }
 
-export function createCalendarService(deps: { repository: CalendarRepository; clock: Clock }) {
+export function createCalendarService(deps: { repository: CalendarRepository }) {
   let calendar: WorkingCalendar | undefined;
   const current = (): WorkingCalendar => {
     if (!calendar) throw new Error('The working calendar is not loaded yet (warmUp not run)');
@@ -76,7 +75,6 @@ export function createCalendarService(deps: { repository: CalendarRepository; cl
     },
 
     isReady: () => calendar !== undefined,
-    now: () => deps.clock.now(),
   };
 }
 

@@ -10,7 +10,7 @@ export type { DueResult, DayStatus, ReceiptOptions, Channel } from './working-ca
 
 /** The legal working-day calendar (lịch làm việc) every deadline uses. */
 export function createCalendarModule(context: ModuleContext) {
-  const service = createCalendarService({ repository: createCalendarRepository(context.database.db), clock: context.clock });
+  const service = createCalendarService({ repository: createCalendarRepository(context.database.db) });
   const module: Module = {
     name: 'calendar',
     routes: calendarRoutes(service),

@@ -8,15 +8,13 @@ import { parseProcedure } from './parse/parse-procedure.ts';
 
 export const CATALOG_FILE = 'vn-tthc-catalog/tthc_national_catalog_2026-07.jsonl.gz';
 
-/** Reads the national catalogue file: one JSON record per line, gzip. */
-export async function readCatalogRecords(): Promise<{ bytes: Buffer; records: unknown[] }> {
-  const bytes = await readFile(referenceDataPath(CATALOG_FILE));
-  const records = gunzipSync(bytes)
+/** The national catalogue file's records: one JSON object per line, gzip. */
+function catalogRecords(bytes: Buffer): unknown[] {
+  return gunzipSync(bytes)
     .toString('utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as unknown);
-  return { bytes, records };
 }
 
 /**
@@ -25,9 +23,10 @@ export async function readCatalogRecords(): Promise<{ bytes: Buffer; records: un
  * cut-off) survive a re-import. Every running instance reloads its search index on commit.
  */
 export async function seedCatalog(db: Db) {
-  const { bytes, records } = await readCatalogRecords();
+  // Only the checksum is computed at every start; the file is unpacked and parsed when it changed.
+  const bytes = await readFile(referenceDataPath(CATALOG_FILE));
   return runSeedOnce(db, 'catalog.national', checksumOf(bytes), async (tx) => {
-    const parsed = records.map((record) => parseProcedure(record));
+    const parsed = catalogRecords(bytes).map((record) => parseProcedure(record));
     const repository = createCatalogRepository(tx);
     await repository.upsertMany(parsed.map(toProcedureRow));
     await repository.notifyChanged();

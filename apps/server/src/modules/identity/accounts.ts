@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
 import { DomainError, invalid } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
@@ -104,7 +104,7 @@ export function createAccounts(deps: { db: Executor; breached: BreachedPasswordL
           await db
             .update(account)
             .set({ failedLogins: failed, lockedUntil: minutes > 0 ? new Date(now.getTime() + minutes * 60_000) : null })
-            .where(and(eq(account.id, found.id)));
+            .where(eq(account.id, found.id));
         }
         throw badCredentials();
       }

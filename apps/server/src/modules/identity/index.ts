@@ -13,7 +13,7 @@ import { interactionRoutes } from './interaction.routes.ts';
 import { registerClient, type NewClient } from './oidc/clients.ts';
 import { createKeyStore } from './oidc/key-store.ts';
 import { createPgAdapterFactory } from './oidc/pg-adapter.ts';
-import { createOidcProvider, forwardToProvider, OIDC_PREFIX, TTL } from './oidc/provider.ts';
+import { createOidcProvider, forwardToProvider, IDENTITY_STARTING, OIDC_PREFIX, TTL } from './oidc/provider.ts';
 
 export { checkPersonalId } from './personal-id.ts';
 export { DEMO_CITIZENS, seedDemoCitizens } from './demo-accounts.ts';
@@ -40,12 +40,12 @@ export function createIdentityModule(context: ModuleContext) {
       app.addHook('onRequest', async (request, reply) => {
         if (request.url !== OIDC_PREFIX && !request.url.startsWith(OIDC_PREFIX + '/')) return;
         if (!provider) {
-          return sendProblem(reply, buildProblem(503, 'identity.starting', { vi: 'Dịch vụ định danh đang khởi động.', en: 'The identity service is starting.' }));
+          return sendProblem(reply, buildProblem(503, 'identity.starting', IDENTITY_STARTING));
         }
         reply.hijack();
         forwardToProvider(provider, request.raw, reply.raw);
       });
-      void app.register(async (scope) => interactions(scope as App));
+      void app.register(interactions);
       identityRoutes()(app);
     },
     accessGuard: () => guard,

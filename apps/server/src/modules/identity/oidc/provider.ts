@@ -15,6 +15,8 @@ export const ACR = { 1: 'urn:congso:loa:1', 2: 'urn:congso:loa:2' } as const;
 
 export const INTERACTION_PREFIX = '/auth/interaction';
 
+export const IDENTITY_STARTING = { vi: 'Dịch vụ định danh đang khởi động.', en: 'The identity service is starting.' };
+
 /** Claims our access tokens carry about agency systems (set at client registration). */
 export const AGENCY_CLAIM = 'urn:congso:agency';
 export const PERMISSIONS_CLAIM = 'urn:congso:permissions';
@@ -142,15 +144,23 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
   return new Provider(options.issuer, configuration);
 }
 
+const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
+
 /**
  * Hands a raw request to the provider the way Express mounting does: the path below the prefix in
  * `url`, the full path in `originalUrl` and the prefix in `baseUrl`, so the provider advertises its
  * endpoints under /oidc in discovery.
  */
 export function forwardToProvider(provider: Provider, request: IncomingMessage, response: ServerResponse): void {
+  let handle = handlers.get(provider);
+  if (!handle) {
+    // Koa composes its middleware in callback(): do it once per provider, not on every request.
+    handle = provider.callback();
+    handlers.set(provider, handle);
+  }
   const withMount = request as IncomingMessage & { originalUrl?: string; baseUrl?: string };
   withMount.originalUrl = request.url ?? '/';
   withMount.baseUrl = OIDC_PREFIX;
   request.url = (request.url ?? '/').slice(OIDC_PREFIX.length) || '/';
-  void provider.callback()(request, response);
+  void handle(request, response);
 }
