@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
+import type { Environment } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import type { Subscription } from './events/event-bus.ts';
 import type { Outbox } from './events/outbox.ts';
@@ -15,6 +16,8 @@ export type ModuleContext = Readonly<{
   dataDir: string;
   /** The URL citizens and agency systems reach this installation at (no trailing slash). */
   publicUrl: string;
+  /** development | test | production: development-only tools (the mailbox) exist outside production. */
+  environment: Environment;
   /** Outside development and tests, cookies are Secure. */
   secureCookies: boolean;
 }>;

@@ -40,6 +40,7 @@ export async function buildApp(deps: {
     logger,
     dataDir: config.dataDir,
     publicUrl: (config.http.publicUrl ?? `http://localhost:${config.http.port}`).replace(/\/$/, ''),
+    environment: config.environment,
     secureCookies: config.environment === 'production',
   });
   for (const module of modules) for (const subscription of module.subscriptions ?? []) bus.subscribe(subscription);
