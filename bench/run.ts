@@ -9,12 +9,14 @@ import pino from 'pino';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/server/src/kernel/db/embedded.ts';
 import { prepareTemplate, withDatabase } from '../apps/server/src/kernel/testing/test-database.ts';
 import { seedReferenceData } from '../apps/server/src/main/seed.ts';
-import { scenarios, type Scenario } from './scenarios.ts';
+import { scenarios, type BenchRequest, type BenchServer, type Scenario } from './scenarios.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
 const only = process.argv.slice(2);
+// The agency system the identity scenarios act as, registered by bench/congso-server.ts.
+const CLIENT_ID = 'bench-agency-system';
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const logger = pino({ level: 'warn' });
 
@@ -24,15 +26,20 @@ function pinned(core: number, args: string[]): [string, string[]] {
   return hasTaskset ? ['taskset', ['-c', String(core), process.execPath, ...args]] : [process.execPath, args];
 }
 
-async function startServer(args: string[]): Promise<{ child: ChildProcess; port: number; rss: number | undefined }> {
+type StartedServer = { child: ChildProcess; port: number; rss: number | undefined; client: { id: string; secret: string } | undefined };
+
+async function startServer(args: string[], env: Record<string, string> = {}): Promise<StartedServer> {
   const [command, argv] = pinned(0, args);
-  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /ready (\d+)(?: rss=(\d+))?/.exec(output);
-      if (match) resolve({ child, port: Number(match[1]), rss: match[2] ? Number(match[2]) : undefined });
+      // Up to the end of the line: the ready line may come in more than one chunk.
+      const match = /ready (\d+)(?: rss=(\d+))?(?: client=([^:\s]+):(\S+))?\n/.exec(output);
+      if (!match) return;
+      const [, port, rss, id, secret] = match;
+      resolve({ child, port: Number(port), rss: rss ? Number(rss) : undefined, client: id && secret ? { id, secret } : undefined });
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
@@ -44,17 +51,17 @@ const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
  * One load run on core 1: wrk (C, Debian package `wrk`) when installed, else autocannon. wrk is
  * preferred because autocannon, being JavaScript, becomes the bottleneck on multi-kilobyte replies.
  */
-async function load(port: number, scenario: Scenario, seconds: number): Promise<LoadResult> {
+async function load(port: number, requests: BenchRequest[], seconds: number): Promise<LoadResult> {
   const requestsFile = join(tmpdir(), `congso-bench-requests-${process.pid}`);
   let run;
   if (hasWrk) {
-    await writeFile(requestsFile, scenario.requests.map((r) => r.path).join('\n') + '\n');
-    const args = ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '-s', 'bench/wrk-paths.lua', `http://127.0.0.1:${port}`];
+    await writeFile(requestsFile, requests.map(wrkLine).join('\n') + '\n');
+    const args = ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '-s', 'bench/wrk-requests.lua', `http://127.0.0.1:${port}`];
     const [command, argv] = hasTaskset ? ['taskset', ['-c', '1', 'wrk', ...args]] : ['wrk', args];
-    run = spawnSync(command, argv, { encoding: 'utf8', env: { ...process.env, BENCH_PATHS: requestsFile } });
+    run = spawnSync(command, argv, { encoding: 'utf8', env: { ...process.env, BENCH_REQUESTS: requestsFile } });
   } else {
     // The request list goes through a file: thousands of paths do not fit on a command line.
-    await writeFile(requestsFile, JSON.stringify(scenario.requests));
+    await writeFile(requestsFile, JSON.stringify(requests));
     const [command, argv] = pinned(1, ['bench/load.ts', `http://127.0.0.1:${port}`, requestsFile, String(CONNECTIONS), String(seconds)]);
     run = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 10_000_000 });
   }
@@ -63,9 +70,43 @@ async function load(port: number, scenario: Scenario, seconds: number): Promise<
   return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as LoadResult;
 }
 
-async function measure(port: number, scenario: Scenario): Promise<LoadResult> {
-  await load(port, scenario, WARMUP_SECONDS);
-  return load(port, scenario, SECONDS);
+/** A request as bench/wrk-requests.lua reads it: method, path, body, headers, tab-separated on one line. */
+function wrkLine(request: BenchRequest): string {
+  const fields = [request.method ?? 'GET', request.path, request.body ?? '', ...Object.entries(request.headers ?? {}).map(([name, value]) => `${name}: ${value}`)];
+  if (fields.some((field) => /[\t\r\n]/.test(field))) throw new Error(`a request for wrk cannot hold a tab or a line break: ${request.method ?? 'GET'} ${request.path}`);
+  return fields.join('\t');
+}
+
+// A scenario whose answers are not 2xx measures the error path (a 401 costs far less than the work
+// it stands for), so such a scenario stops the bench instead of printing figures.
+
+/** Before the load: the first requests, one by one, so the message can show what the server said. */
+async function checkFirstAnswers(base: string, scenario: Scenario, requests: BenchRequest[]): Promise<void> {
+  for (const request of requests.slice(0, 3)) {
+    const method = request.method ?? 'GET';
+    const response = await fetch(base + request.path, { method, ...(request.headers ? { headers: request.headers } : {}), ...(request.body === undefined ? {} : { body: request.body }) });
+    const body = await response.text();
+    if (!response.ok) throw new Error(`scenario "${scenario.name}": ${method} ${request.path} answered ${response.status}: ${body.slice(0, 500)}`);
+  }
+}
+
+/** After each load run: wrk counts answers of 400 and above, autocannon every answer outside 2xx. */
+function checkLoadAnswers(scenario: Scenario, result: LoadResult): LoadResult {
+  if (result.non2xx > 0) throw new Error(`scenario "${scenario.name}": ${result.non2xx} of ${result.total} answers were errors; its figures would be meaningless`);
+  return result;
+}
+
+async function measure(port: number, scenario: Scenario, server?: BenchServer): Promise<LoadResult> {
+  // Built again before each run, so a credential in them (an access token) is fresh for that run.
+  const requestsFor = async (): Promise<BenchRequest[]> => {
+    if (Array.isArray(scenario.requests)) return scenario.requests;
+    if (!server) throw new Error(`scenario "${scenario.name}" needs the Congso server`);
+    return scenario.requests(server);
+  };
+  const warmUp = await requestsFor();
+  await checkFirstAnswers(`http://127.0.0.1:${port}`, scenario, warmUp);
+  checkLoadAnswers(scenario, await load(port, warmUp, WARMUP_SECONDS));
+  return checkLoadAnswers(scenario, await load(port, await requestsFor(), SECONDS));
 }
 
 let embedded: EmbeddedDatabase | undefined;
@@ -88,17 +129,32 @@ try {
   const baseline = await measure(hello.port, { name: 'hello-world', requests: [{ path: '/' }] });
   hello.child.kill();
 
-  const congso = await startServer(['bench/congso-server.ts', withDatabase(serverUrl, databaseName)]);
+  const congso = await startServer(['bench/congso-server.ts', withDatabase(serverUrl, databaseName)], { BENCH_CLIENT_ID: CLIENT_ID });
   children.push(congso.child);
+  if (!congso.client) throw new Error('the Congso server registered no bench client');
+  const server: BenchServer = { base: `http://127.0.0.1:${congso.port}`, client: congso.client, longestRunSeconds: Math.max(WARMUP_SECONDS, SECONDS) };
   const rows: { scenario: string; target?: string; result: LoadResult; ratio: number }[] = [
     { scenario: 'Fastify hello-world (baseline)', result: baseline, ratio: 1 },
   ];
+  // Arguments select scenarios by substring of their names; a selected scenario brings the one it
+  // is compared with, so the comparison is always made within one run.
+  const selected = (scenario: Scenario) => only.length === 0 || only.some((name) => scenario.name.includes(name));
+  const references = new Set(scenarios.filter(selected).flatMap((scenario) => (scenario.comparedWith ? [scenario.comparedWith.scenario] : [])));
   for (const scenario of scenarios) {
-    if (only.length > 0 && !only.some((name) => scenario.name.includes(name))) continue;
-    const result = await measure(congso.port, scenario);
+    if (!selected(scenario) && !references.has(scenario.name)) continue;
+    const result = await measure(congso.port, scenario, server);
     rows.push({ scenario: scenario.name, ...(scenario.target ? { target: scenario.target } : {}), result, ratio: result.requestsPerSecond / baseline.requestsPerSecond });
   }
   congso.child.kill();
+
+  // Ratios between two Congso scenarios of the same run, e.g. what checking a bearer token costs.
+  const comparisons = scenarios.flatMap((scenario) => {
+    const row = rows.find((r) => r.scenario === scenario.name);
+    const reference = rows.find((r) => r.scenario === scenario.comparedWith?.scenario);
+    if (!scenario.comparedWith || !row || !reference) return [];
+    const { result } = row;
+    return [{ label: scenario.comparedWith.label, scenario: row.scenario, reference: reference.scenario, ratio: result.requestsPerSecond / reference.result.requestsPerSecond, p50: [result.p50, reference.result.p50], p99: [result.p99, reference.result.p99] }];
+  });
 
   const table = [
     '| scenario | req/s | ratio to hello-world | p50 ms | p99 ms | errors / non-2xx | target |',
@@ -107,11 +163,13 @@ try {
       `| ${row.scenario} | ${Math.round(row.result.requestsPerSecond).toLocaleString('en')} | ${(row.ratio * 100).toFixed(1)} % | ${row.result.p50} | ${row.result.p99} | ${row.result.errors + row.result.timeouts} / ${row.result.non2xx} | ${row.target ?? ''} |`,
     ),
   ].join('\n');
+  const compared = comparisons.map((c) => `${c.label}: ${(c.ratio * 100).toFixed(1)} % (p50 ${c.p50[0]} vs ${c.p50[1]} ms, p99 ${c.p99[0]} vs ${c.p99[1]} ms)`).join('\n');
   console.log('\n' + table + '\n');
+  if (compared) console.log(compared + '\n');
   if (congso.rss) console.log(`Congso server RSS after start (reference data and search index loaded): ${(congso.rss / 1048576).toFixed(0)} MiB`);
   await mkdir('.bench', { recursive: true });
-  await writeFile('.bench/results.md', `# Benchmark ${new Date().toISOString()}\n\n${table}\n`);
-  await writeFile('.bench/results.json', JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2));
+  await writeFile('.bench/results.md', `# Benchmark ${new Date().toISOString()}\n\n${table}\n${compared ? `\n${compared}\n` : ''}`);
+  await writeFile('.bench/results.json', JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, rows, comparisons }, null, 2));
 } finally {
   for (const child of children) child.kill();
   if (serverUrl) {

@@ -1,11 +1,32 @@
-// What `npm run bench` measures. Requests cycle per connection, so a scenario with several paths
+// What `npm run bench` measures. Requests cycle per connection, so a scenario with several requests
 // measures a realistic mix rather than one cached answer.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { foldVietnamese } from '../apps/server/src/kernel/text.ts';
 import { POPULAR_QUERIES } from '../apps/server/src/modules/catalog/search/popular-queries.ts';
 
-export type Scenario = { name: string; requests: { path: string }[]; target?: string };
+export type BenchRequest = { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+
+/** The running Congso server, as bench/run.ts hands it to a scenario that builds its requests. */
+export type BenchServer = {
+  base: string;
+  /** The agency system registered for the bench (bench/congso-server.ts). */
+  client: { id: string; secret: string };
+  /** The longest load run (warm-up or measured), in seconds: what a short-lived credential must outlive. */
+  longestRunSeconds: number;
+};
+
+export type Scenario = {
+  name: string;
+  target?: string;
+  /**
+   * A list, or a function run right before each load run (warm-up, then measured) when the requests
+   * carry something short-lived, such as an access token.
+   */
+  requests: BenchRequest[] | ((server: BenchServer) => BenchRequest[] | Promise<BenchRequest[]>);
+  /** Another scenario this one is read against (run with it, and their req/s ratio printed). */
+  comparedWith?: { scenario: string; label: string };
+};
 
 /**
  * 3,000 distinct queries (two or three consecutive words of real procedure names, without diacritics),
@@ -25,6 +46,7 @@ function distinctQueries(count: number): string[] {
 }
 
 const SEARCHES = POPULAR_QUERIES;
+const WHOAMI_REFERENCE = 'whoami reference: public calendar day, no token (in memory)';
 
 export const scenarios: Scenario[] = [
   {
@@ -45,4 +67,51 @@ export const scenarios: Scenario[] = [
     name: 'calendar due date (in memory)',
     requests: [{ path: '/api/v1/calendar/due?from=2026-02-13T10:00:00%2B07:00&workingDays=3' }, { path: '/api/v1/calendar/due?from=2026-11-18T15:30:00%2B07:00&workingDays=10&cutoff=15:00' }],
   },
+  {
+    name: 'token issuance (client credentials, RS256 JWT)',
+    // Each request authenticates the client (one read of its registration) and signs a new JWT;
+    // JWT access tokens are not stored by the provider, so nothing is written.
+    requests: (server) => [
+      {
+        method: 'POST',
+        path: '/oidc/token',
+        headers: { authorization: basicAuth(server.client), 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=api',
+      },
+    ],
+  },
+  {
+    // The reference for the authenticated route below: an /api/v1 route that goes through the same
+    // hooks (rate limiting, access check, metrics, Zod serialisation of a small object) and, like
+    // whoami for an agency system, touches no database. /healthz would not do: it skips the rate limiter.
+    name: WHOAMI_REFERENCE,
+    requests: [{ path: '/api/v1/calendar/days/2026-03-02' }],
+  },
+  {
+    name: 'whoami with a bearer token (RS256 JWT verified on each request)',
+    comparedWith: { scenario: WHOAMI_REFERENCE, label: 'authenticated request overhead (whoami req/s ÷ public calendar day req/s)' },
+    requests: async (server) => [{ path: '/api/v1/auth/whoami', headers: { authorization: `Bearer ${await accessToken(server)}` } }],
+  },
 ];
+
+/** HTTP Basic client authentication as RFC 6749 §2.3.1 has it: id and secret form-encoded first. */
+function basicAuth(client: BenchServer['client']): string {
+  return `Basic ${Buffer.from(`${encodeURIComponent(client.id)}:${encodeURIComponent(client.secret)}`).toString('base64')}`;
+}
+
+/** One client-credentials access token, which must outlive the load run it is used for. */
+async function accessToken(server: BenchServer): Promise<string> {
+  const response = await fetch(`${server.base}/oidc/token`, {
+    method: 'POST',
+    headers: { authorization: basicAuth(server.client), 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&scope=api',
+  });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`token request answered ${response.status}: ${body}`);
+  const token = JSON.parse(body) as { access_token: string; expires_in: number };
+  // An expired token turns every request into a cheap 401: refuse rather than measure that.
+  if (token.expires_in < server.longestRunSeconds + 5) {
+    throw new Error(`an access token lives ${token.expires_in} s, less than a ${server.longestRunSeconds} s load run: lower BENCH_SECONDS`);
+  }
+  return token.access_token;
+}

@@ -47,8 +47,8 @@ try {
   database = connectDatabase(databaseUrl, { max: config.db.poolMax });
   await migrateDatabase(database);
   await seedReferenceData(database, logger);
-  demo = config.seedDemo ? await seedDemoData(database, logger) : undefined;
   built = await buildApp({ config, database, logger, webDistDir });
+  demo = config.seedDemo ? await seedDemoData(database, built, logger) : undefined;
   built.worker.start();
   await built.app.listen({ port: config.http.port, host: config.http.host });
 } catch (error) {

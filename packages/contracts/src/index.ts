@@ -3,3 +3,4 @@ export * from './geo.ts';
 export * from './agencies.ts';
 export * from './calendar.ts';
 export * from './catalog.ts';
+export * from './identity.ts';

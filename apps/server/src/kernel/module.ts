@@ -20,6 +20,8 @@ export type ModuleContext = Readonly<{
   environment: Environment;
   /** Outside development and tests, cookies are Secure. */
   secureCookies: boolean;
+  /** Outgoing e-mail: the SMTP relay (unset: the development mailbox, or failure in production) and sender. */
+  notifications: Readonly<{ smtpUrl: string | undefined; mailFrom: string }>;
 }>;
 
 /** A feature module as seen by the composition root (main/modules.ts). */

@@ -42,6 +42,7 @@ export async function buildApp(deps: {
     publicUrl: (config.http.publicUrl ?? `http://localhost:${config.http.port}`).replace(/\/$/, ''),
     environment: config.environment,
     secureCookies: config.environment === 'production',
+    notifications: { smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from },
   });
   for (const module of modules) for (const subscription of module.subscriptions ?? []) bus.subscribe(subscription);
 

@@ -1,14 +1,35 @@
 import type { Module, ModuleContext } from '../kernel/module.ts';
-import { createAgenciesModule } from '../modules/agencies/index.ts';
+import { DomainError } from '../kernel/errors.ts';
+import { createAgenciesModule, type AgenciesService } from '../modules/agencies/index.ts';
 import { createCalendarModule } from '../modules/calendar/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createGeoModule } from '../modules/geo/index.ts';
-import { createIdentityModule } from '../modules/identity/index.ts';
+import { createIdentityModule, type IdentityPorts } from '../modules/identity/index.ts';
+import { createNotificationsModule, type NotificationsService } from '../modules/notifications/index.ts';
+import { createRegistriesModule } from '../modules/registries/index.ts';
 
 /**
  * The explicit list of feature modules, in dependency order (architecture.md §2). This file and
  * build-app.ts are the only places that know every module.
  */
 export function createModules(context: ModuleContext): Module[] {
-  return [createGeoModule(context), createCalendarModule(context), createAgenciesModule(context), createCatalogModule(context), createIdentityModule(context)];
+  const agencies = createAgenciesModule(context);
+  const registries = createRegistriesModule(context);
+  const notifications = createNotificationsModule(context);
+  const identity = createIdentityModule(context, identityPorts(agencies.service, registries.service, notifications.service));
+  return [createGeoModule(context), createCalendarModule(context), agencies, registries, createCatalogModule(context), notifications, identity];
+}
+
+/** What identity needs from other modules, as its ports. */
+export function identityPorts(
+  agencies: AgenciesService,
+  registries: ReturnType<typeof createRegistriesModule>['service'],
+  notifications: Pick<NotificationsService, 'notifier'>,
+): IdentityPorts {
+  return {
+    population: registries.population,
+    businessRegistry: registries.businesses,
+    notifier: notifications.notifier,
+    agencies: { exists: (code) => agencies.getAgency(code).then(() => true, (error: unknown) => (error instanceof DomainError && error.kind === 'not_found' ? false : Promise.reject(error))) },
+  };
 }

@@ -22,7 +22,20 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  // Outgoing e-mail relay, e.g. smtps://user:password@smtp.example.vn:465. Unset: e-mail goes to the
+  // development mailbox outside production and fails loudly in production.
+  SMTP_URL: z.string().refine(isSmtpUrl, 'must be an smtp:// or smtps:// URL with a host').optional(),
+  // One line (a CR/LF would let it add mail headers): `Name <address>` or a bare address.
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be "Name <address@domain>" or "address@domain"')
+    .default('Congso <no-reply@congso.local>'),
 });
+
+function isSmtpUrl(value: string): boolean {
+  const url = URL.parse(value);
+  return url !== null && (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '' && !/\s/.test(value);
+}
 
 export type Environment = z.infer<typeof Env>['NODE_ENV'];
 
@@ -36,6 +49,7 @@ export type Config = Readonly<{
   rateLimit: Readonly<{ max: number; windowMs: number }>;
   seedDemo: boolean;
   outbox: Readonly<{ pollMs: number }>;
+  mail: Readonly<{ smtpUrl: string | undefined; from: string }>;
 }>;
 
 export class ConfigError extends Error {
@@ -61,5 +75,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: Object.freeze({ max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS }),
     seedDemo: env.SEED_DEMO === 'true',
     outbox: Object.freeze({ pollMs: env.OUTBOX_POLL_MS }),
+    mail: Object.freeze({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
   });
 }

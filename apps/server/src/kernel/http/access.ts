@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildProblem, sendProblem } from './problem.ts';
 
 // Every route of ours declares who may call it, in its route config: `public`, or the permission
-// it requires (identity's access layer enforces those). A route without a declaration is a mistake
-// that the routes test catches.
+// it requires (identity's access layer enforces those), and whether it is a sensitive action that needs
+// a recent login (`recentLogin`: signing, approving, changing roles). A route without a declaration
+// is a mistake that the routes test catches.
 
-export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+export type RouteAccess = 'public' | 'authenticated' | { permission?: string; recentLogin?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,13 +31,15 @@ export type Caller = { kind: string; subject: string };
 export type AccessGuard = {
   authenticate(authorization: string | undefined): Promise<Caller | null>;
   holds(caller: Caller, permission: string): boolean;
+  /** Whether the person behind the caller authenticated recently enough for a sensitive action. */
+  isRecentLogin(caller: Caller): boolean;
 };
 
 /** For route options: `config: PUBLIC`. */
 export const PUBLIC = { access: 'public' } as const satisfies { access: RouteAccess };
 
 /** Our own namespaces; plugin routes (API docs UI, static web files) are outside them. */
-export const OWN_ROUTE_PREFIXES = ['/api/', '/auth/', '/healthz', '/readyz', '/metrics', '/openapi.json'];
+export const OWN_ROUTE_PREFIXES = ['/api/', '/auth/', '/dev/', '/healthz', '/readyz', '/metrics', '/openapi.json'];
 
 export type DeclaredRoute = { method: string; url: string; access: RouteAccess | undefined };
 
@@ -57,6 +60,12 @@ const unauthenticated = {
   vi: 'Cần đăng nhập: thiếu hoặc sai mã truy cập (access token).',
   en: 'Authentication required: the access token is missing or invalid.',
 };
+const recentLoginRequired = {
+  vi: 'Thao tác quan trọng: vui lòng đăng nhập lại để xác nhận.',
+  en: 'A sensitive action: please sign in again to confirm.',
+};
+/** Seconds; matches identity's RECENT_LOGIN_SECONDS (the guard decides, this tells the client). */
+const RECENT_LOGIN_MAX_AGE = 300;
 const forbidden = { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' };
 
 /**
@@ -75,8 +84,13 @@ export function enforceAccess(app: FastifyInstance, guard: () => AccessGuard | u
       reply.header('www-authenticate', 'Bearer error="invalid_token"');
       return sendProblem(reply, buildProblem(401, 'auth.unauthenticated', unauthenticated, { instance: request.url, requestId: String(request.id) }));
     }
-    if (typeof access === 'object' && !current.holds(caller, access.permission)) {
+    if (typeof access === 'object' && access.permission !== undefined && !current.holds(caller, access.permission)) {
       return sendProblem(reply, buildProblem(403, 'auth.forbidden', forbidden, { instance: request.url, requestId: String(request.id), permission: access.permission }));
+    }
+    if (typeof access === 'object' && access.recentLogin && !current.isRecentLogin(caller)) {
+      // RFC 9470: the client re-authenticates the user (prompt=login, max_age) and retries.
+      reply.header('www-authenticate', `Bearer error="insufficient_user_authentication", error_description="A recent login is required", max_age=${RECENT_LOGIN_MAX_AGE}`);
+      return sendProblem(reply, buildProblem(401, 'auth.recent_login_required', recentLoginRequired, { instance: request.url, requestId: String(request.id), maxAge: RECENT_LOGIN_MAX_AGE }));
     }
     request.actor = caller;
   });

@@ -5,11 +5,11 @@ import { decide, type Actor, type Decision, type Resource } from './access-polic
 import { PERMISSIONS, ROLES, type Permission, type Role } from './roles.ts';
 
 const TODAY = '2026-11-23';
-const citizenA: Actor = { kind: 'citizen', personalId: '079203001234', assurance: 2, mandatesFrom: [{ principalId: '0101248141', until: '2026-12-31' }] };
-const citizenB: Actor = { kind: 'citizen', personalId: '001185012345', assurance: 2, mandatesFrom: [{ principalId: '079203001234', until: '2026-01-01' }] };
-const receptionistA: Actor = { kind: 'official', officialId: 'o1', agencyCode: 'H29.25747.01', unitCode: null, roles: ['receptionist'] };
-const handlerUnit1: Actor = { kind: 'official', officialId: 'o2', agencyCode: 'H29.15', unitCode: 'H29.15.1', roles: ['handler'] };
-const admin: Actor = { kind: 'official', officialId: 'o3', agencyCode: 'H29', unitCode: null, roles: ['system_admin'] };
+const citizenA: Actor = { kind: 'citizen', personalId: '079203001234', assurance: 2, mandatesFrom: [{ principalId: '0101248141', from: '2026-01-01', until: '2026-12-31', scope: ['dossiers:submit', 'dossiers:track'] }] };
+const citizenB: Actor = { kind: 'citizen', personalId: '001185012345', assurance: 2, mandatesFrom: [{ principalId: '079203001234', from: '2025-01-01', until: '2026-01-01', scope: ['dossiers:submit'] }] };
+const receptionistA: Actor = { kind: 'official', officialId: 'o1', personalId: '001190000001', mandatesFrom: [], agencyCode: 'H29.25747.01', unitCode: null, roles: ['receptionist'] };
+const handlerUnit1: Actor = { kind: 'official', officialId: 'o2', personalId: '001190000002', mandatesFrom: [], agencyCode: 'H29.15', unitCode: 'H29.15.1', roles: ['handler'] };
+const admin: Actor = { kind: 'official', officialId: 'o3', personalId: '001190000003', mandatesFrom: [], agencyCode: 'H29', unitCode: null, roles: ['system_admin'] };
 const client: Actor = { kind: 'client', clientId: 'c1', agencyCode: 'H29.15', permissions: ['dossiers:read'] };
 
 const dossierOfA: Resource = { ownerId: '079203001234', agencyCode: 'H29.25747.01', unitCode: null };
@@ -34,16 +34,31 @@ describe('decide', () => {
     ['an agency system reads its agency with its scope', client, 'dossiers:read', dossierOfBusiness, 'allowed'],
     ['an agency system does not read another agency', client, 'dossiers:read', dossierOfA, 'hidden'],
     ['an agency system has no other permission', client, 'dossiers:approve', dossierOfBusiness, 'forbidden'],
+    ['an official handles her own affairs as a citizen', receptionistA, 'self', { ownerId: '001190000001' }, 'allowed'],
+    ['an official does not reach another citizen as a citizen', receptionistA, 'self', dossierOfA, 'hidden'],
   ];
   for (const [name, actor, permission, resource, expected] of cases) {
     it(name, () => assert.equal(decide(actor, permission, resource, TODAY), expected));
+  }
+
+  const mandateCases: [string, string, Parameters<typeof decide>[4], Decision][] = [
+    ['a mandate covers the actions in its scope', TODAY, 'dossiers:submit', 'allowed'],
+    ['but not actions outside it', TODAY, 'payments:pay', 'hidden'],
+    ['nor granting mandates, which only the principal may', TODAY, 'representatives:manage', 'hidden'],
+    ['seeing the object needs any scope', TODAY, undefined, 'allowed'],
+    ['a mandate not yet in force gives nothing', '2025-12-31', 'dossiers:submit', 'hidden'],
+    ['the last day of validity still counts', '2026-12-31', 'dossiers:track', 'allowed'],
+    ['the day after, nothing', '2027-01-01', 'dossiers:track', 'hidden'],
+  ];
+  for (const [name, today, action, expected] of mandateCases) {
+    it(name, () => assert.equal(decide(citizenA, 'self', dossierOfBusiness, today, action), expected));
   }
 
   it('never lets an official reach another agency below platform scope (property)', () => {
     const roles = Object.keys(ROLES) as Role[];
     fc.assert(
       fc.property(fc.subarray(roles, { minLength: 1 }), fc.constantFrom(...PERMISSIONS), fc.constantFrom('H29', 'H30', 'G01.1'), (held, permission, otherAgency) => {
-        const official: Actor = { kind: 'official', officialId: 'x', agencyCode: 'H29.15', unitCode: 'H29.15.1', roles: held };
+        const official: Actor = { kind: 'official', officialId: 'x', personalId: '001190000009', mandatesFrom: [], agencyCode: 'H29.15', unitCode: 'H29.15.1', roles: held };
         const decision = decide(official, permission, { agencyCode: otherAgency, unitCode: null }, TODAY);
         const platformWide = held.some((role) => ROLES[role].scope === 'platform' && (ROLES[role].permissions as readonly string[]).includes(permission));
         if (!platformWide) assert.notEqual(decision, 'allowed');

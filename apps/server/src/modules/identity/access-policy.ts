@@ -1,4 +1,4 @@
-import { scopeOfPermission, type Permission, type Role } from './roles.ts';
+import { scopeOfPermission, type MandateScope, type Permission, type Role } from './roles.ts';
 
 // One authorization decision for every route: who (actor) may do what (permission) on which object.
 // 'hidden' means the caller must answer 404, as for an object that does not exist, so a denied
@@ -9,9 +9,12 @@ export type AssuranceLevel = 1 | 2; // Decree 69/2024: level 1 self-registered, 
 
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'citizen'; personalId: string; assurance: AssuranceLevel; mandatesFrom: readonly { principalId: string; until: string }[] }
-  | { kind: 'official'; officialId: string; agencyCode: string; unitCode: string | null; roles: readonly Role[] }
+  | { kind: 'citizen'; personalId: string; assurance: AssuranceLevel; mandatesFrom: readonly MandateHeld[] }
+  | { kind: 'official'; officialId: string; personalId: string; agencyCode: string; unitCode: string | null; roles: readonly Role[]; mandatesFrom: readonly MandateHeld[] }
   | { kind: 'client'; clientId: string; agencyCode: string; permissions: readonly Permission[] };
+
+/** A mandate the actor holds from a principal (business or citizen), valid from/until (inclusive dates). */
+export type MandateHeld = { principalId: string; from: string; until: string; scope: readonly MandateScope[] };
 
 /** What an object tells the policy about itself. */
 export type Resource = {
@@ -24,23 +27,33 @@ export type Resource = {
 
 export type Decision = 'allowed' | 'forbidden' | 'hidden';
 
-/** Citizens act on their own objects, or a principal's under a mandate valid on `today` (YYYY-MM-DD). */
-function citizenMayReach(actor: Extract<Actor, { kind: 'citizen' }>, resource: Resource, today: string): boolean {
+/**
+ * People act on their own objects, or a principal's under a mandate valid on `today` (YYYY-MM-DD)
+ * whose scope covers the action (any scope, when no action is named: seeing the object).
+ */
+function personMayReach(actor: { personalId: string; mandatesFrom: readonly MandateHeld[] }, resource: Resource, today: string, action: MandateScope | undefined): boolean {
   if (!resource.ownerId) return false;
   if (resource.ownerId === actor.personalId) return true;
-  return actor.mandatesFrom.some((mandate) => mandate.principalId === resource.ownerId && mandate.until >= today);
+  return actor.mandatesFrom.some(
+    (mandate) => mandate.principalId === resource.ownerId && mandate.from <= today && mandate.until >= today && (action === undefined || mandate.scope.includes(action)),
+  );
 }
 
-export function decide(actor: Actor, permission: Permission | 'self', resource: Resource, today: string): Decision {
+/**
+ * `self` is what a person does as a citizen (own dossiers, profile, representation); `action` narrows
+ * what a mandate must cover. Official permissions reach objects of the holder's agency or unit.
+ */
+export function decide(actor: Actor, permission: Permission | 'self', resource: Resource, today: string, action?: MandateScope): Decision {
   switch (actor.kind) {
     case 'anonymous':
       return 'forbidden';
     case 'citizen':
       // Citizens hold no official permission; `self` covers their own dossiers, profile and data tracker.
       if (permission !== 'self') return 'forbidden';
-      return citizenMayReach(actor, resource, today) ? 'allowed' : 'hidden';
+      return personMayReach(actor, resource, today, action) ? 'allowed' : 'hidden';
     case 'official': {
-      if (permission === 'self') return 'forbidden';
+      // Officials are citizens too: their own affairs go by the citizen rule.
+      if (permission === 'self') return personMayReach(actor, resource, today, action) ? 'allowed' : 'hidden';
       const scope = scopeOfPermission(actor.roles, permission);
       if (!scope) return 'forbidden';
       if (scope === 'platform') return 'allowed';

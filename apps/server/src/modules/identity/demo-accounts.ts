@@ -1,27 +1,55 @@
-import type { Db } from '../../kernel/db/database.ts';
-import { checksumOf, runSeedOnce } from '../../kernel/db/seed-run.ts';
-import { createAccounts, type NewCitizen } from './accounts.ts';
-import { createCommonPasswordList } from './breached-passwords.ts';
+import { eq } from 'drizzle-orm';
+import type { NewCitizen } from './accounts.ts';
+import { account, business } from './identity.schema.ts';
+import type { createIdentityServices } from './index.ts';
+import type { OfficialPost } from './officials.ts';
+import { PLATFORM } from './platform-actor.ts';
+
+type IdentityServices = ReturnType<typeof createIdentityServices>;
+
+/** A demo person: who they are (synthetic, never real), what they stand for, and how they log in. */
+export type DemoPerson = {
+  label: string;
+  person: NewCitizen;
+  /** Verify against the (synthetic) population registry, giving assurance level 2. */
+  verify: boolean;
+  /** Officials: their post; they get an authenticator-app secret, printed for the demo. */
+  post?: OfficialPost;
+  /** Open this business account as its legal representative. */
+  enterpriseCode?: string;
+};
 
 /**
- * Demo citizens for a demo or training installation: synthetic people (never real ones) with valid
- * personal-ID structure. They are level 1 (self-registered) until registry verification exists.
+ * Seeds the demo accounts through the same services a real registration uses (password rules,
+ * registry verification, appointment, business registration). Idempotent: existing people are kept.
+ * Returns one printable line per person (login, password, assurance, post, TOTP secret).
  */
-export const DEMO_CITIZENS: readonly NewCitizen[] = [
-  { personalId: '079203001234', fullName: 'Nguyễn Văn An', birthDate: '2003-05-14', sex: 'male', password: 'demo công dân số một 2026', email: 'an.nguyen@demo.congso.vn' },
-  { personalId: '079190005678', fullName: 'Trần Thị Bình', birthDate: '1990-09-02', sex: 'female', password: 'demo công dân số hai 2026', email: 'binh.tran@demo.congso.vn' },
-];
-
-export async function seedDemoCitizens(db: Db) {
-  return runSeedOnce(db, 'demo.citizens', checksumOf(JSON.stringify(DEMO_CITIZENS)), async (tx) => {
-    const accounts = createAccounts({ db: tx, breached: createCommonPasswordList(), now: () => new Date() });
-    let created = 0;
-    for (const citizen of DEMO_CITIZENS) {
-      if (!(await accounts.findByPersonalId(citizen.personalId))) {
-        await accounts.registerCitizen(citizen);
-        created++;
+export async function seedDemoAccounts(services: IdentityServices, people: readonly DemoPerson[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const demo of people) {
+    let found = await services.accounts.findByPersonalId(demo.person.personalId);
+    if (!found) {
+      found = await services.accounts.registerCitizen(demo.person);
+      if (demo.verify) await services.verification.verifyIdentity(found.id, null);
+      if (demo.post) {
+        await services.officials.appoint(PLATFORM, demo.person, demo.post);
+        await services.secondFactor.startTotp(found.id);
+        // A demo official's authenticator is enrolled at once; in real use the official confirms a code.
+        await services.db.update(account).set({ totpEnabledAt: new Date() }).where(eq(account.id, found.id));
       }
+      if (demo.enterpriseCode) {
+        await services.businesses.register({ accountId: found.id, personalId: found.personalId, assuranceLevel: 2 }, demo.enterpriseCode);
+      }
+      found = await services.accounts.findById(found.id);
     }
-    return `${created} demo citizens`;
-  });
+    if (!found) continue;
+    const represented = demo.enterpriseCode ? await services.db.select().from(business).where(eq(business.enterpriseCode, demo.enterpriseCode)) : [];
+    const parts = [
+      `${demo.label.padEnd(22)} ${found.personalId}  password "${demo.person.password}"  ${found.fullName} (level ${found.assuranceLevel})`,
+      ...(found.agencyCode ? [`  post ${found.agencyCode}${found.unitCode ? ` / ${found.unitCode}` : ''}: ${found.roles.join(', ')}; TOTP secret ${found.totpSecret ?? '-'}`] : []),
+      ...represented.map((row) => `  legal representative of ${row.enterpriseCode} ${row.name}`),
+    ];
+    lines.push(...parts);
+  }
+  return lines;
 }

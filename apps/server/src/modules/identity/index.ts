@@ -1,37 +1,85 @@
 import type Provider from 'oidc-provider';
+import type { JSONWebKeySet } from 'jose';
+import { vietnamDate } from '../../kernel/clock.ts';
+import type { AccessGuard } from '../../kernel/http/access.ts';
 import { buildProblem, sendProblem } from '../../kernel/http/problem.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { Module, ModuleContext } from '../../kernel/module.ts';
-import type { JSONWebKeySet } from 'jose';
-import type { AccessGuard } from '../../kernel/http/access.ts';
 import { createAccounts, type NewCitizen } from './accounts.ts';
-import { createBearerGuard } from './bearer.ts';
-import { identityRoutes } from './identity.routes.ts';
-import { publicPart } from './oidc/key-store.ts';
+import { adminRoutes } from './admin.routes.ts';
+import { createBearerGuard, type ApiCaller } from './bearer.ts';
 import { createCommonPasswordList } from './breached-passwords.ts';
+import { createBusinesses } from './businesses.ts';
+import { actorOf } from './caller.ts';
+import { identityRoutes } from './identity.routes.ts';
 import { interactionRoutes } from './interaction.routes.ts';
+import { meRoutes } from './me.routes.ts';
 import { registerClient, type NewClient } from './oidc/clients.ts';
-import { createKeyStore } from './oidc/key-store.ts';
+import { createKeyStore, publicPart } from './oidc/key-store.ts';
 import { createPgAdapterFactory } from './oidc/pg-adapter.ts';
 import { createOidcProvider, forwardToProvider, IDENTITY_STARTING, OIDC_PREFIX, TTL } from './oidc/provider.ts';
+import { createOfficials, type OfficialPost } from './officials.ts';
+import { createPasskeys } from './passkeys.ts';
+import type { AgencyDirectory, BusinessRegistry, Notifier, PopulationRegistry } from './ports.ts';
+import { createSecondFactor } from './second-factor.ts';
+import { createVerification } from './verification.ts';
+import { PLATFORM } from './platform-actor.ts';
 
 export { checkPersonalId } from './personal-id.ts';
-export { DEMO_CITIZENS, seedDemoCitizens } from './demo-accounts.ts';
+export { seedDemoAccounts, type DemoPerson } from './demo-accounts.ts';
+export { PLATFORM } from './platform-actor.ts';
+export { totpCode } from './totp.ts';
 export { checkEnterpriseCode } from './enterprise-code.ts';
 export { decide, type Actor, type Decision, type Resource } from './access-policy.ts';
-export type { Permission, Role } from './roles.ts';
+export type { ApiCaller, PersonCaller } from './bearer.ts';
+export type { Permission, Role, MandateScope } from './roles.ts';
+export type { AgencyDirectory, BusinessRegistry, Notifier, PopulationRegistry } from './ports.ts';
 
-/** Identity (định danh, xác thực): the platform's OpenID Provider, mounted under /oidc. */
-export function createIdentityModule(context: ModuleContext) {
-  const adapter = createPgAdapterFactory(context.database.db);
-  const keys = createKeyStore(context.database.db, { retentionSeconds: Math.max(...Object.values(TTL)) });
+export type IdentityPorts = { population: PopulationRegistry; businessRegistry: BusinessRegistry; notifier: Notifier; agencies: AgencyDirectory };
+
+/** The services identity builds, for its routes, the CLI and demo data. */
+export function createIdentityServices(context: Pick<ModuleContext, 'database' | 'clock' | 'publicUrl'>, ports: IdentityPorts) {
+  const db = context.database.db;
+  const now = () => context.clock.now();
+  const today = () => vietnamDate(context.clock.now());
+  const accounts = createAccounts({ db, breached: createCommonPasswordList(), now });
+  const adapter = createPgAdapterFactory(db);
+  const origin = new URL(context.publicUrl);
+  return {
+    db,
+    adapter,
+    accounts,
+    keys: createKeyStore(db, { retentionSeconds: Math.max(...Object.values(TTL)) }),
+    businesses: createBusinesses({ db, registry: ports.businessRegistry, today }),
+    officials: createOfficials({ db, accounts, agencies: ports.agencies, today }),
+    secondFactor: createSecondFactor({ db, accounts, now }),
+    passkeys: createPasskeys({ db, now, rpId: origin.hostname, rpName: 'Congso', origin: origin.origin }),
+    verification: createVerification({ db, accounts, registry: ports.population, notifier: ports.notifier, now }),
+    registerClient: (client: NewClient) => registerClient(adapter, client),
+    today,
+  };
+}
+
+/** Identity (định danh, xác thực): the platform's OpenID Provider under /oidc, accounts, and access. */
+export function createIdentityModule(context: ModuleContext, ports: IdentityPorts) {
+  const services = createIdentityServices(context, ports);
+  const { accounts, keys } = services;
   const issuer = `${context.publicUrl}${OIDC_PREFIX}`;
   const apiAudience = `${context.publicUrl}/api`;
   let provider: Provider | undefined;
   let publicJwks: JSONWebKeySet = { keys: [] };
+  let cookieKeys: string[] = [];
   let guard: AccessGuard | undefined;
-  const accounts = createAccounts({ db: context.database.db, breached: createCommonPasswordList(), now: () => context.clock.now() });
-  const interactions = interactionRoutes({ provider: () => provider, accounts });
+  const interactions = interactionRoutes({
+    provider: () => provider,
+    accounts,
+    secondFactor: services.secondFactor,
+    passkeys: services.passkeys,
+    cookieKey: () => cookieKeys[0] ?? '',
+    publicOrigin: new URL(context.publicUrl).origin,
+    secureCookies: context.secureCookies,
+    now: () => context.clock.now(),
+  });
 
   const module: Module = {
     name: 'identity',
@@ -46,21 +94,34 @@ export function createIdentityModule(context: ModuleContext) {
         forwardToProvider(provider, request.raw, reply.raw);
       });
       void app.register(interactions);
-      identityRoutes()(app);
+      identityRoutes({ businesses: services.businesses })(app);
+      meRoutes(services)(app);
+      adminRoutes({ ...services, agencies: ports.agencies })(app);
     },
     accessGuard: () => guard,
     async warmUp() {
       const jwks = await keys.loadJwks();
       publicJwks = { keys: jwks.map(publicPart) };
-      guard ??= createBearerGuard({ issuer, audience: apiAudience, publicJwks: () => publicJwks, accounts });
+      cookieKeys = await keys.cookieKeys();
+      guard ??= createBearerGuard({ issuer, audience: apiAudience, publicJwks: () => publicJwks, accounts, clock: context.clock });
       provider = createOidcProvider({
         issuer,
         apiAudience,
         jwks,
-        cookieKeys: await keys.cookieKeys(),
-        adapter,
+        cookieKeys,
+        adapter: services.adapter,
         secureCookies: context.secureCookies,
         findAccount: (id) => accounts.findById(id),
+      });
+      const recordLogout = async (accountId: string | undefined, method: string) => {
+        const found = accountId ? await accounts.findById(accountId) : undefined;
+        if (found) await accounts.record(found.id, found.personalId, 'account_event', method, null);
+      };
+      provider.on('end_session.success', (ctx: { oidc?: { session?: { accountId?: string } } }) => {
+        void recordLogout(ctx.oidc?.session?.accountId, 'logout').catch((error: unknown) => context.logger.error({ err: error }, 'could not record a logout'));
+      });
+      provider.on('backchannel.error', (_ctx: unknown, error: Error, client: { clientId: string }) => {
+        context.logger.warn({ err: error, clientId: client.clientId }, 'back-channel logout delivery failed');
       });
     },
     readiness: () => ({ issuer, provider: provider !== undefined }),
@@ -69,9 +130,17 @@ export function createIdentityModule(context: ModuleContext) {
     ...module,
     service: {
       issuer,
-      registerClient: (client: NewClient) => registerClient(adapter, client),
+      /** The services behind the routes, for the composition root's CLI and demo data. */
+      services,
+      registerClient: services.registerClient,
       rotateSigningKey: () => keys.rotateSigningKey(),
       registerCitizen: (citizen: NewCitizen) => accounts.registerCitizen(citizen),
+      appointOfficial: (person: NewCitizen, post: OfficialPost) => services.officials.appoint(PLATFORM, person, post),
+      /** The caller as the access policy sees it, with the mandates it holds today (for other modules). */
+      async actorFor(caller: ApiCaller) {
+        return actorOf(caller, caller.kind === 'client' ? [] : await services.businesses.mandatesHeld(caller.accountId));
+      },
     },
   };
 }
+

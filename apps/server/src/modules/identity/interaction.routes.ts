@@ -1,56 +1,90 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.ts';
 import { PUBLIC } from '../../kernel/http/access.ts';
-import type { Accounts } from './accounts.ts';
+import { buildProblem, sendProblem } from '../../kernel/http/problem.ts';
+import type { AccountRow, Accounts } from './accounts.ts';
+import { loginPage, PASSKEY_LOGIN_SCRIPT, totpPage } from './login-pages.ts';
 import { ACR, IDENTITY_STARTING, INTERACTION_PREFIX } from './oidc/provider.ts';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-/** The login page: plain HTML that works without JavaScript (and under the platform's strict CSP). */
-function loginPage(uid: string, clientName: string, error?: string, personalId = ''): string {
-  return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Đăng nhập — Congso</title>
-<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#1a1b1e}
-label{display:block;margin-top:1rem;font-weight:600}input{width:100%;padding:.6rem;font-size:1rem;box-sizing:border-box}
-button{margin-top:1.5rem;padding:.7rem 1.2rem;font-size:1rem;background:#c92a2a;color:#fff;border:0;border-radius:4px}
-.error{background:#fff5f5;border:1px solid #c92a2a;padding:.75rem;margin-top:1rem}</style></head>
-<body><main><h1>Đăng nhập</h1><p>Để tiếp tục tới <strong>${escapeHtml(clientName)}</strong>.</p>
-${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="${INTERACTION_PREFIX}/${escapeHtml(uid)}/login">
-<label for="personalId">Số định danh cá nhân (12 số)</label>
-<input id="personalId" name="personalId" inputmode="numeric" autocomplete="username" pattern="[0-9]{12}" required value="${escapeHtml(personalId)}">
-<label for="password">Mật khẩu</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Đăng nhập</button></form></main></body></html>`;
-}
+import type { Passkeys } from './passkeys.ts';
+import { PENDING_COOKIE, PENDING_SECONDS, pendingLoginValue, readPendingLogin } from './pending-login.ts';
+import type { SecondFactor } from './second-factor.ts';
 
 /** Request parameters the provider kept are unknown values; only strings are meaningful here. */
 const paramText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 const LoginForm = z.object({ personalId: z.string().trim().max(20), password: z.string().max(1024) });
+const TotpForm = z.object({ code: z.string().trim().max(10) });
+const Uid = z.object({ uid: z.string().max(100) });
+const PasskeyAssertion = z.object({ challengeId: z.uuid(), response: z.looseObject({ id: z.string().max(1024), type: z.literal('public-key') }) });
+
+export type InteractionDeps = {
+  provider: () => Provider | undefined;
+  accounts: Accounts;
+  secondFactor: SecondFactor;
+  passkeys: Passkeys;
+  /** The platform's current cookie key (MACs the pending-login cookie). */
+  cookieKey: () => string;
+  publicOrigin: string;
+  secureCookies: boolean;
+  now: () => Date;
+};
+
+const acrOf = (found: AccountRow) => ACR[found.assuranceLevel === 2 ? 2 : 1];
+
+function readCookie(request: FastifyRequest, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
 
 /**
- * The provider's login interaction (/auth/interaction/{uid}). The interaction is bound to the
- * browser by the provider's own cookie, so a form posted from elsewhere has no interaction to finish.
+ * The provider's login interaction (/auth/interaction/{uid}): password, then TOTP when the account
+ * has it, or a passkey alone. The interaction is bound to the browser by the provider's own cookie;
+ * besides, state-changing requests from another site are refused (CSRF: Origin / Sec-Fetch-Site).
  */
-export function interactionRoutes(deps: { provider: () => Provider | undefined; accounts: Accounts }) {
+export function interactionRoutes(deps: InteractionDeps) {
   const requireProvider = (): Provider => {
     const provider = deps.provider();
     if (!provider) throw new DomainError('unavailable', 'identity.starting', IDENTITY_STARTING);
     return provider;
   };
-  // A plugin of its own: the form-body parser applies to these two routes only.
+  const nowSeconds = () => Math.floor(deps.now().getTime() / 1000);
+  const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+
+  async function finish(request: FastifyRequest, reply: FastifyReply, found: AccountRow, amr: string[]) {
+    const provider = requireProvider();
+    reply.header('set-cookie', `${PENDING_COOKIE}=; Path=${INTERACTION_PREFIX}; Max-Age=0; HttpOnly; SameSite=Lax${deps.secureCookies ? '; Secure' : ''}`);
+    const result = { login: { accountId: found.id, acr: acrOf(found), amr } };
+    reply.hijack();
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value as string);
+    await provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
+    return reply;
+  }
+
+  // A plugin of its own: the form-body parser and the CSRF check apply to these routes only.
   return async (plain: FastifyInstance) => {
     await plain.register(formbody, { bodyLimit: 8192 });
+    plain.addHook('onRequest', async (request, reply) => {
+      if (request.method !== 'POST') return;
+      const origin = request.headers.origin;
+      const site = request.headers['sec-fetch-site'];
+      if ((origin !== undefined && origin !== deps.publicOrigin) || site === 'cross-site') {
+        return sendProblem(reply, buildProblem(403, 'auth.cross_site_request', { vi: 'Yêu cầu từ trang web khác bị từ chối.', en: 'Cross-site request refused.' }));
+      }
+    });
     const scope = plain.withTypeProvider<ZodTypeProvider>();
 
-    scope.get(`${INTERACTION_PREFIX}/:uid`, { config: PUBLIC, schema: { hide: true, params: z.object({ uid: z.string().max(100) }) } }, async (request, reply) => {
+    scope.get('/auth/assets/passkey-login.js', { config: PUBLIC, schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PASSKEY_LOGIN_SCRIPT),
+    );
+
+    scope.get(`${INTERACTION_PREFIX}/:uid`, { config: PUBLIC, schema: { hide: true, params: Uid } }, async (request, reply) => {
       const provider = requireProvider();
       const details = await provider.interactionDetails(request.raw, reply.raw);
       if (details.prompt.name === 'consent' && details.session?.accountId) {
@@ -68,29 +102,57 @@ export function interactionRoutes(deps: { provider: () => Provider | undefined; 
         return reply;
       }
       const client = await provider.Client.find(paramText(details.params.client_id));
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(loginPage(details.uid, String(client?.clientName ?? client?.clientId ?? '')));
+      return html(reply, 200, loginPage(details.uid, String(client?.clientName ?? client?.clientId ?? '')));
     });
 
-    scope.post(
-      `${INTERACTION_PREFIX}/:uid/login`,
-      { config: PUBLIC, schema: { hide: true, params: z.object({ uid: z.string().max(100) }), body: LoginForm } },
-      async (request, reply) => {
-        const provider = requireProvider();
-        const details = await provider.interactionDetails(request.raw, reply.raw);
+    scope.post(`${INTERACTION_PREFIX}/:uid/login`, { config: PUBLIC, schema: { hide: true, params: Uid, body: LoginForm } }, async (request, reply) => {
+      const provider = requireProvider();
+      const details = await provider.interactionDetails(request.raw, reply.raw);
+      try {
+        const found = await deps.accounts.authenticate(request.body.personalId, request.body.password, request.ip);
+        if (!found.totpEnabledAt) return await finish(request, reply, found, ['pwd']);
+        const cookie = pendingLoginValue(deps.cookieKey(), details.uid, found.id, nowSeconds());
+        reply.header('set-cookie', `${PENDING_COOKIE}=${cookie}; Path=${INTERACTION_PREFIX}/${details.uid}; Max-Age=${PENDING_SECONDS}; HttpOnly; SameSite=Lax${deps.secureCookies ? '; Secure' : ''}`);
+        return html(reply, 200, totpPage(details.uid));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
         const client = await provider.Client.find(paramText(details.params.client_id));
-        const clientName = String(client?.clientName ?? client?.clientId ?? '');
-        try {
-          const found = await deps.accounts.authenticate(request.body.personalId, request.body.password, request.ip);
-          const result = { login: { accountId: found.id, acr: ACR[found.assuranceLevel === 2 ? 2 : 1], amr: ['pwd'] } };
-          reply.hijack();
-          await provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
-          return reply;
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          const status = error.kind === 'rate_limited' ? 429 : 401;
-          return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(loginPage(details.uid, clientName, error.text.vi, request.body.personalId));
-        }
-      },
-    );
+        const status = error.kind === 'rate_limited' ? 429 : error.kind === 'forbidden' ? 403 : 401;
+        return html(reply, status, loginPage(details.uid, String(client?.clientName ?? client?.clientId ?? ''), error.text.vi, request.body.personalId));
+      }
+    });
+
+    scope.post(`${INTERACTION_PREFIX}/:uid/totp`, { config: PUBLIC, schema: { hide: true, params: Uid, body: TotpForm } }, async (request, reply) => {
+      const provider = requireProvider();
+      const details = await provider.interactionDetails(request.raw, reply.raw);
+      const accountId = readPendingLogin(deps.cookieKey(), details.uid, readCookie(request, PENDING_COOKIE), nowSeconds());
+      if (!accountId) return html(reply, 401, loginPage(details.uid, '', 'Phiên đăng nhập đã hết hạn, vui lòng nhập lại mật khẩu.'));
+      try {
+        const found = await deps.secondFactor.verifyLogin(accountId, request.body.code, request.ip);
+        return await finish(request, reply, found, ['pwd', 'otp', 'mfa']);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return html(reply, error.kind === 'rate_limited' ? 429 : 401, totpPage(details.uid, error.text.vi));
+      }
+    });
+
+    scope.post(`${INTERACTION_PREFIX}/:uid/passkey/options`, { config: PUBLIC, schema: { hide: true, params: Uid } }, async (request, reply) => {
+      await requireProvider().interactionDetails(request.raw, reply.raw);
+      return deps.passkeys.authenticationOptions();
+    });
+
+    scope.post(`${INTERACTION_PREFIX}/:uid/passkey`, { config: PUBLIC, schema: { hide: true, params: Uid, body: PasskeyAssertion } }, async (request, reply) => {
+      const provider = requireProvider();
+      await provider.interactionDetails(request.raw, reply.raw);
+      // The assertion's shape is checked by the WebAuthn library; a bad one is a DomainError (4xx).
+      const verified = await deps.passkeys.verifyAuthentication(request.body.challengeId, request.body.response as unknown as Parameters<Passkeys['verifyAuthentication']>[1]);
+      const found = await deps.accounts.findById(verified.accountId);
+      if (!found) throw new DomainError('unauthenticated', 'identity.passkey_invalid', { vi: 'Khóa truy cập không hợp lệ.', en: 'Invalid passkey.' });
+      deps.accounts.assertUsable(found, deps.now());
+      await deps.accounts.succeeded(found, 'hwk', request.ip);
+      const result = { login: { accountId: found.id, acr: acrOf(found), amr: verified.userVerified ? ['hwk', 'user', 'mfa'] : ['hwk', 'user'] } };
+      const redirectTo = await provider.interactionResult(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
+      return { redirectTo };
+    });
   };
 }

@@ -45,3 +45,14 @@ export function scopeOfPermission(roles: readonly Role[], permission: Permission
   }
   return best;
 }
+
+/**
+ * What a mandate (ủy quyền) may let an agent do for a principal on the citizen side. A business's
+ * legal representative holds all of them; `representatives:manage` (granting mandates) is theirs only.
+ */
+export const MANDATE_SCOPES = ['dossiers:submit', 'dossiers:track', 'results:receive', 'payments:pay'] as const;
+export type MandateScope = (typeof MANDATE_SCOPES)[number] | 'representatives:manage';
+export const LEGAL_REPRESENTATIVE_SCOPES: readonly MandateScope[] = [...MANDATE_SCOPES, 'representatives:manage'];
+
+/** Roles only a platform-wide administrator may grant (an agency administrator grants the others). */
+export const PLATFORM_ROLES: readonly Role[] = ['system_admin'];

@@ -15,6 +15,8 @@ export type NewClient = {
   permissions?: Permission[];
   redirectUris?: string[];
   postLogoutRedirectUris?: string[];
+  /** Where the provider POSTs a logout token when the user's session ends (OIDC Back-Channel Logout). */
+  backchannelLogoutUri?: string;
 };
 
 const CLIENT_ID = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -48,6 +50,7 @@ export async function registerClient(adapterFactory: ReturnType<typeof createPgA
           response_types: ['code'],
           redirect_uris: client.redirectUris ?? [],
           post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
+          ...(client.backchannelLogoutUri ? { backchannel_logout_uri: client.backchannelLogoutUri, backchannel_logout_session_required: true } : {}),
           token_endpoint_auth_method: 'none',
           scope: 'openid offline_access profile email congso_identity api',
         };

@@ -6,7 +6,20 @@ import type { createPgAdapterFactory } from './pg-adapter.ts';
 export const OIDC_PREFIX = '/oidc';
 
 /** Token lifetimes (seconds). Retired signing keys must outlive the longest of them. */
-export const TTL = { AccessToken: 600, ClientCredentials: 600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 14 * 86_400, Interaction: 600, Session: 86_400, Grant: 14 * 86_400 };
+export const TTL = { AccessToken: 600, ClientCredentials: 600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 86_400, Interaction: 600, Session: 86_400, Grant: 86_400 };
+
+/**
+ * A signed-in session ends after an hour without use (idle) and in any case a day after the login
+ * (absolute): each refresh-token rotation grants at most another idle hour, never past the day.
+ */
+export const SESSION_IDLE_SECONDS = 3600;
+export const SESSION_ABSOLUTE_SECONDS = 86_400;
+
+/** Seconds a new refresh token may live, given when the chain began (iiat) and now (both epoch s). */
+export function refreshTokenTtl(initialIssuedAt: number | undefined, now: number): number {
+  const age = initialIssuedAt === undefined ? 0 : Math.max(0, now - initialIssuedAt);
+  return Math.max(1, Math.min(SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_SECONDS - age));
+}
 
 export type OidcAccount = { id: string; fullName: string; personalId: string; assuranceLevel: number; email: string | null };
 
@@ -35,7 +48,7 @@ export type OidcProviderOptions = {
 /**
  * The platform's OpenID Provider (oidc-provider, OpenID Certified). Clients are registered by
  * administrators (stored through the adapter), never self-registered. Agency systems use the
- * client-credentials grant; browser apps will use code + PKCE once the login interaction is built.
+ * client-credentials grant; browser apps use code + PKCE with rotating refresh tokens.
  */
 export function createOidcProvider(options: OidcProviderOptions): Provider {
   const configuration: Configuration = {
@@ -69,6 +82,8 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
         },
       },
       revocation: { enabled: true },
+      // Relying parties registered with a back-channel logout URI are told when a session ends.
+      backchannelLogout: { enabled: true },
       registration: { enabled: false },
       // Tokens for the platform API are self-contained JWTs (checked for issuer, audience, expiry
       // and algorithm by the API); a client gets one by asking for the `api` scope.
@@ -89,10 +104,19 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       },
     },
     async extraTokenClaims(ctx, token) {
+      // Outside a request (a token minted by code) there is nothing to add.
+      if (!ctx) return token.extra;
       // Agency systems' tokens say which agency they act for and what they may do.
-      if (token.kind !== 'ClientCredentials' || !ctx.oidc.client) return undefined;
-      const metadata = ctx.oidc.client.metadata() as Record<string, unknown>;
-      return { [AGENCY_CLAIM]: metadata[AGENCY_CLAIM], [PERMISSIONS_CLAIM]: metadata[PERMISSIONS_CLAIM] ?? [] };
+      if (token.kind === 'ClientCredentials') {
+        if (!ctx.oidc.client) return undefined;
+        const metadata = ctx.oidc.client.metadata() as Record<string, unknown>;
+        return { [AGENCY_CLAIM]: metadata[AGENCY_CLAIM], [PERMISSIONS_CLAIM]: metadata[PERMISSIONS_CLAIM] ?? [] };
+      }
+      // A person's token says when and how they authenticated (RFC 9068 §2.2.1), so the API can ask
+      // for a second factor (officials) or a recent login (sensitive actions) without a lookup.
+      const origin = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
+      if (!origin) return undefined;
+      return { auth_time: origin.authTime, amr: origin.amr ?? [], acr: origin.acr };
     },
     pkce: { required: () => true },
     extraClientMetadata: { properties: [AGENCY_CLAIM, PERMISSIONS_CLAIM] },
@@ -132,7 +156,10 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       await grant.save();
       return grant;
     },
-    ttl: TTL,
+    ttl: {
+      ...TTL,
+      RefreshToken: (_ctx, token) => refreshTokenTtl(token.iiat, Math.floor(Date.now() / 1000)),
+    },
     enabledJWA: { idTokenSigningAlgValues: ['RS256'], requestObjectSigningAlgValues: ['RS256'] },
     clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic', id_token_signed_response_alg: 'RS256' },
     interactions: { url: (_ctx, interaction) => `${INTERACTION_PREFIX}/${interaction.uid}` },
