@@ -30,6 +30,16 @@ export function identityPorts(
     population: registries.population,
     businessRegistry: registries.businesses,
     notifier: notifications.notifier,
-    agencies: { exists: (code) => agencies.getAgency(code).then(() => true, (error: unknown) => (error instanceof DomainError && error.kind === 'not_found' ? false : Promise.reject(error))) },
+    agencies: {
+      async exists(code) {
+        try {
+          await agencies.getAgency(code);
+          return true;
+        } catch (error) {
+          if (error instanceof DomainError && error.kind === 'not_found') return false;
+          throw error;
+        }
+      },
+    },
   };
 }

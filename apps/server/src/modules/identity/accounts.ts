@@ -3,7 +3,8 @@ import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
 import { DomainError, invalid } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
-import { account, loginEvent, LOGIN_OUTCOMES } from './identity.schema.ts';
+import type { LOGIN_OUTCOMES } from './identity.schema.ts';
+import { account, loginEvent } from './identity.schema.ts';
 import { checkPassword, normalizePassword, type BreachedPasswordList } from './password-policy.ts';
 import { checkPersonalId, type Sex } from './personal-id.ts';
 

@@ -1,11 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { NewCitizen } from './accounts.ts';
 import { account, business } from './identity.schema.ts';
-import type { createIdentityServices } from './index.ts';
-import type { OfficialPost } from './officials.ts';
+import type { Accounts } from './accounts.ts';
+import type { Businesses } from './businesses.ts';
+import type { Executor } from '../../kernel/db/database.ts';
+import type { OfficialPost, Officials } from './officials.ts';
 import { PLATFORM } from './platform-actor.ts';
+import type { SecondFactor } from './second-factor.ts';
+import type { Verification } from './verification.ts';
 
-type IdentityServices = ReturnType<typeof createIdentityServices>;
+type IdentityServices = { db: Executor; accounts: Accounts; verification: Verification; officials: Officials; secondFactor: SecondFactor; businesses: Businesses };
 
 /** A demo person: who they are (synthetic, never real), what they stand for, and how they log in. */
 export type DemoPerson = {

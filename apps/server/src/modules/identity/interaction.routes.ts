@@ -62,7 +62,7 @@ export function interactionRoutes(deps: InteractionDeps) {
     reply.header('set-cookie', `${PENDING_COOKIE}=; Path=${INTERACTION_PREFIX}; Max-Age=0; HttpOnly; SameSite=Lax${deps.secureCookies ? '; Secure' : ''}`);
     const result = { login: { accountId: found.id, acr: acrOf(found), amr } };
     reply.hijack();
-    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value as string);
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
     await provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
     return reply;
   }
@@ -93,9 +93,10 @@ export function interactionRoutes(deps: InteractionDeps) {
           ? await provider.Grant.find(details.grantId)
           : new provider.Grant({ accountId: details.session.accountId, clientId: paramText(details.params.client_id) });
         if (!grant) throw new DomainError('not_found', 'identity.grant_not_found', { vi: 'Không tìm thấy phiên cấp quyền.', en: 'Grant not found.' });
-        const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+        const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
         if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
         if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+        for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
         const grantId = await grant.save();
         reply.hijack();
         await provider.interactionFinished(request.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as client from 'openid-client';
 import { createListeningTestApp, moduleService, type TestApp } from '../../../kernel/testing/test-app.ts';
+import { browse as browseAs } from '../testing/browser-login.ts';
 
 // A browser app (public client, code + PKCE) driven by openid-client, with a small cookie-keeping
 // user agent that fills in the login form: the whole flow over real HTTP.
@@ -27,26 +28,7 @@ before(async () => {
 });
 after(async () => t.close());
 
-/** Follows redirects inside the provider, keeping cookies, until one leaves it (to the client). */
-async function browse(url: string, jar: Map<string, string>, init: RequestInit = {}): Promise<Response> {
-  let next = url;
-  let options = init;
-  for (let hops = 0; hops < 10; hops++) {
-    const response = await fetch(next, { ...options, redirect: 'manual', headers: { ...(options.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const [name, ...value] = (pair ?? '').split('=');
-      if (name) jar.set(name.trim(), value.join('='));
-    }
-    const location = response.headers.get('location');
-    if (!location || response.status < 300 || response.status >= 400) return response;
-    const target = new URL(location, next);
-    if (target.origin !== base) return response;
-    next = target.toString();
-    options = {};
-  }
-  throw new Error('too many redirects');
-}
+const browse = (url: string, jar: Map<string, string>, init: RequestInit = {}) => browseAs(base, url, jar, init);
 
 async function startLogin() {
   const config = await client.discovery(new URL(`${base}/oidc`), 'cong-dich-vu-cong', undefined, client.None(), { execute: [client.allowInsecureRequests] });

@@ -153,6 +153,8 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       const scope = ctx.oidc.params?.scope;
       const requested = typeof scope === 'string' ? scope : 'openid';
       grant.addOIDCScope(requested);
+      // The platform API's scope goes with its resource (the access token's audience).
+      if (requested.split(' ').includes('api')) grant.addResourceScope(options.apiAudience, 'api');
       await grant.save();
       return grant;
     },

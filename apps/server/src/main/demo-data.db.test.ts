@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, moduleService, type TestApp } from '../../kernel/testing/test-app.ts';
-import { demoPeople } from '../../main/demo-data.ts';
-import { seedDemoAgencies } from '../agencies/index.ts';
-import { seedDemoAccounts } from './demo-accounts.ts';
-import type { createIdentityModule } from './index.ts';
+import { createTestApp, moduleService, type TestApp } from '../kernel/testing/test-app.ts';
+import { demoPeople } from './demo-data.ts';
+import { seedDemoAgencies } from '../modules/agencies/index.ts';
+import { seedDemoAccounts, type createIdentityModule } from '../modules/identity/index.ts';
 
 let t: TestApp;
 before(async () => {
