@@ -45,7 +45,8 @@ async function startServer(args: string[], env: Record<string, string> = {}): Pr
   });
 }
 
-const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
+// BENCH_LOADER=autocannon forces the fallback (to compare the two, or to check it still works).
+const hasWrk = process.env.BENCH_LOADER !== 'autocannon' && spawnSync('wrk', ['--version']).error === undefined;
 
 /**
  * One load run on core 1: wrk (C, Debian package `wrk`) when installed, else autocannon. wrk is

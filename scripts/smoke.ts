@@ -87,7 +87,10 @@ try {
   if (!page.ok || !(await page.text()).includes('<div id="root"')) throw new Error('web app not served at /');
   console.log('  ok  web app served at /');
   if (!first.output().includes('Congso is running')) throw new Error('start banner missing');
-  if (!first.output().includes('Citizen 079203001234')) throw new Error('demo accounts not listed');
+  for (const label of ['Citizen (level 2)', 'Business representative', 'Receptionist', 'Handler', 'Leader', 'System administrator', 'TOTP secret']) {
+    if (!first.output().includes(label)) throw new Error(`demo account not listed: ${label}`);
+  }
+  console.log('  ok  demo accounts listed');
   await expectJson('/oidc/.well-known/openid-configuration', (b) => typeof b.issuer === 'string', 'OpenID discovery');
   await stop(first.child);
 

@@ -4,13 +4,13 @@ import type { Config } from '../kernel/config/config.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { createEventBus } from '../kernel/events/event-bus.ts';
 import { createNatsRelay, type NatsRelay } from '../kernel/events/nats-relay.ts';
-import { createOutbox } from '../kernel/events/outbox.ts';
+import { createOutbox, type Outbox } from '../kernel/events/outbox.ts';
 import { createOutboxWorker, type OutboxWorker } from '../kernel/events/outbox-worker.ts';
 import { createHttpServer } from '../kernel/http/http-server.ts';
 import { systemRoutes } from '../kernel/http/system-routes.ts';
 import type { App } from '../kernel/http/types.ts';
 import { createMetrics } from '../kernel/metrics.ts';
-import type { Module } from '../kernel/module.ts';
+import type { Module, ModuleContext } from '../kernel/module.ts';
 import { createModules } from './modules.ts';
 
 export type BuiltApp = {
@@ -21,6 +21,22 @@ export type BuiltApp = {
 };
 
 export const APP_VERSION = '0.1.0';
+
+/** What every module receives, from the configuration (also used by the CLI). */
+export function moduleContextOf(deps: { config: Config; database: Database; logger: Logger; outbox: Outbox; clock: Clock }): ModuleContext {
+  const { config } = deps;
+  return {
+    database: deps.database,
+    outbox: deps.outbox,
+    clock: deps.clock,
+    logger: deps.logger,
+    dataDir: config.dataDir,
+    publicUrl: (config.http.publicUrl ?? `http://localhost:${config.http.port}`).replace(/\/$/, ''),
+    environment: config.environment,
+    secureCookies: config.environment === 'production',
+    notifications: { smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from },
+  };
+}
 
 /** The composition root: wires kernel services and modules with explicit dependencies. */
 export async function buildApp(deps: {
@@ -33,17 +49,7 @@ export async function buildApp(deps: {
   const { config, database, logger } = deps;
   const bus = createEventBus();
   const outbox = createOutbox(bus);
-  const modules = createModules({
-    database,
-    outbox,
-    clock: deps.clock ?? systemClock,
-    logger,
-    dataDir: config.dataDir,
-    publicUrl: (config.http.publicUrl ?? `http://localhost:${config.http.port}`).replace(/\/$/, ''),
-    environment: config.environment,
-    secureCookies: config.environment === 'production',
-    notifications: { smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from },
-  });
+  const modules = createModules(moduleContextOf({ config, database, logger, outbox, clock: deps.clock ?? systemClock }));
   for (const module of modules) for (const subscription of module.subscriptions ?? []) bus.subscribe(subscription);
 
   let relay: NatsRelay | undefined;

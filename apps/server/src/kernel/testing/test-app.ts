@@ -36,10 +36,10 @@ export async function injectGet(t: BuiltApp, url: string) {
 }
 
 /** The app listening on a free loopback port, with PUBLIC_URL set to it (for real HTTP clients). */
-export async function createListeningTestApp(): Promise<TestApp & { base: string }> {
+export async function createListeningTestApp(options: { clock?: Clock } = {}): Promise<TestApp & { base: string }> {
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  const t = await createTestApp({ env: { PORT: String(port), PUBLIC_URL: base } });
+  const t = await createTestApp({ env: { PORT: String(port), PUBLIC_URL: base }, ...(options.clock ? { clock: options.clock } : {}) });
   await t.app.listen({ port, host: '127.0.0.1' });
   return { ...t, base };
 }

@@ -111,6 +111,7 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
         cookieKeys,
         adapter: services.adapter,
         secureCookies: context.secureCookies,
+        allowPrivateNetworkFetch: context.environment !== 'production',
         findAccount: (id) => accounts.findById(id),
       });
       const recordLogout = async (accountId: string | undefined, method: string) => {

@@ -43,6 +43,11 @@ export type OidcProviderOptions = {
   cookieKeys: string[];
   adapter: ReturnType<typeof createPgAdapterFactory>;
   secureCookies: boolean;
+  /**
+   * Outside production, outgoing calls (back-channel logout) may reach loopback and private
+   * addresses; in production the provider's SSRF protection refuses them.
+   */
+  allowPrivateNetworkFetch: boolean;
 };
 
 /**
@@ -158,6 +163,9 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       await grant.save();
       return grant;
     },
+    ...(options.allowPrivateNetworkFetch
+      ? { fetch: (url: Parameters<typeof fetch>[0], init?: RequestInit) => globalThis.fetch(url, { ...init, dispatcher: undefined }) }
+      : {}),
     ttl: {
       ...TTL,
       RefreshToken: (_ctx, token) => refreshTokenTtl(token.iiat, Math.floor(Date.now() / 1000)),
