@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
 import { DomainError, invalid } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
@@ -92,9 +92,23 @@ export function createAccounts(deps: { db: Executor; breached: BreachedPasswordL
     return rows[0];
   }
 
+  const toEventView = (event: typeof loginEvent.$inferSelect) => ({ at: event.at.toISOString(), outcome: event.outcome, method: event.method, ip: event.ip, personalIdMasked: event.personalIdMasked });
+
   return {
     record,
     countFailure,
+
+    /** A person's recent logins and account-security events, newest first. */
+    async eventsOf(accountId: string) {
+      const rows = await db.select().from(loginEvent).where(eq(loginEvent.accountId, accountId)).orderBy(desc(loginEvent.at)).limit(100);
+      return rows.map(toEventView);
+    },
+
+    /** Logins of an agency's officials, newest first (for its auditors). */
+    async eventsOfAgency(agencyCode: string) {
+      const rows = await db.select({ event: loginEvent }).from(loginEvent).innerJoin(account, eq(account.id, loginEvent.accountId)).where(eq(account.agencyCode, agencyCode)).orderBy(desc(loginEvent.at)).limit(200);
+      return rows.map(({ event }) => toEventView(event));
+    },
     /** Self-registration of a citizen (assurance level 1 until verified against the registry). */
     async registerCitizen(input: NewCitizen): Promise<AccountRow> {
       const birthYear = Number(input.birthDate.slice(0, 4));

@@ -1,19 +1,17 @@
 import { AgencyCode, LoginEventView, NewClientInput, NewOfficialInput, OfficialPostInput, OfficialView } from '@congso/contracts';
-import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '../../kernel/db/database.ts';
+import type { Accounts } from './accounts.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
 import type { App } from '../../kernel/http/types.ts';
 import { decide } from './access-policy.ts';
 import type { ApiCaller } from './bearer.ts';
 import { actorOf } from './caller.ts';
-import { account, loginEvent } from './identity.schema.ts';
 import type { NewClient } from './oidc/clients.ts';
 import type { AgencyDirectory, Officials } from './officials.ts';
 import { PERMISSIONS, type Permission } from './roles.ts';
 
-export type AdminDeps = { db: Executor; officials: Officials; agencies: AgencyDirectory; registerClient: (client: NewClient) => Promise<{ clientId: string; clientSecret?: string }>; today: () => string };
+export type AdminDeps = { accounts: Accounts; officials: Officials; agencies: AgencyDirectory; registerClient: (client: NewClient) => Promise<{ clientId: string; clientSecret?: string }>; today: () => string };
 
 const tags = ['identity administration'];
 const security = [{ bearer: [] }];
@@ -76,14 +74,7 @@ export function adminRoutes(deps: AdminDeps) {
       if (decide(actor(request.actor), 'audit:read', { agencyCode: request.params.agencyCode }, deps.today()) !== 'allowed') {
         throw notFound('agencies.not_found', { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' });
       }
-      const rows = await deps.db
-        .select({ event: loginEvent })
-        .from(loginEvent)
-        .innerJoin(account, eq(account.id, loginEvent.accountId))
-        .where(and(eq(account.agencyCode, request.params.agencyCode)))
-        .orderBy(desc(loginEvent.at))
-        .limit(200);
-      return rows.map(({ event }) => ({ at: event.at.toISOString(), outcome: event.outcome, method: event.method, ip: event.ip, personalIdMasked: event.personalIdMasked }));
+      return deps.accounts.eventsOfAgency(request.params.agencyCode);
     });
   };
 }

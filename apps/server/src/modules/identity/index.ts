@@ -14,7 +14,7 @@ import { actorOf } from './caller.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { interactionRoutes } from './interaction.routes.ts';
 import { meRoutes } from './me.routes.ts';
-import { registerClient, type NewClient } from './oidc/clients.ts';
+import { ensureWebAppClient, registerClient, type NewClient } from './oidc/clients.ts';
 import { createKeyStore, publicPart } from './oidc/key-store.ts';
 import { createPgAdapterFactory } from './oidc/pg-adapter.ts';
 import { createOidcProvider, forwardToProvider, IDENTITY_STARTING, OIDC_PREFIX, TTL } from './oidc/provider.ts';
@@ -100,6 +100,7 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
     },
     accessGuard: () => guard,
     async warmUp() {
+      await ensureWebAppClient(services.adapter, context.publicUrl);
       const jwks = await keys.loadJwks();
       publicJwks = { keys: jwks.map(publicPart) };
       cookieKeys = await keys.cookieKeys();

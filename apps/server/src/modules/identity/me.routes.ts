@@ -1,19 +1,16 @@
 import { AccountView, CitizenRegistration, LoginEventView, MandateView, NewMandateInput } from '@congso/contracts';
-import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '../../kernel/db/database.ts';
 import { PUBLIC } from '../../kernel/http/access.ts';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { AccountRow, Accounts } from './accounts.ts';
 import type { Businesses } from './businesses.ts';
 import { personOf } from './caller.ts';
-import { loginEvent } from './identity.schema.ts';
 import type { Passkeys } from './passkeys.ts';
 import type { SecondFactor } from './second-factor.ts';
 import type { Verification } from './verification.ts';
 
-export type MeDeps = { db: Executor; accounts: Accounts; businesses: Businesses; secondFactor: SecondFactor; passkeys: Passkeys; verification: Verification };
+export type MeDeps = { accounts: Accounts; businesses: Businesses; secondFactor: SecondFactor; passkeys: Passkeys; verification: Verification };
 
 const tags = ['identity'];
 const security = [{ bearer: [] }];
@@ -119,10 +116,9 @@ export function meRoutes(deps: MeDeps) {
       return { ok: true as const };
     });
 
-    app.get('/api/v1/me/login-events', { config: ME, schema: { tags, summary: 'My recent logins and account-security events', security, response: { 200: z.array(LoginEventView), ...responses } } }, async (request) => {
-      const rows = await deps.db.select().from(loginEvent).where(and(eq(loginEvent.accountId, personOf(request).accountId))).orderBy(desc(loginEvent.at)).limit(100);
-      return rows.map((row) => ({ at: row.at.toISOString(), outcome: row.outcome, method: row.method, ip: row.ip, personalIdMasked: row.personalIdMasked }));
-    });
+    app.get('/api/v1/me/login-events', { config: ME, schema: { tags, summary: 'My recent logins and account-security events', security, response: { 200: z.array(LoginEventView), ...responses } } }, async (request) =>
+      deps.accounts.eventsOf(personOf(request).accountId),
+    );
 
     app.get('/api/v1/me/mandates', { config: ME, schema: { tags, summary: 'Mandates I granted as a citizen and those granted to me', security, response: { 200: z.array(MandateView), ...responses } } }, async (request) =>
       deps.businesses.listOfPerson(personOf(request)),

@@ -7,7 +7,7 @@ import { createListeningTestApp, moduleService, type TestApp } from '../../kerne
 import { seedDemoAgencies } from '../agencies/index.ts';
 import { IP_FAILURE_LIMIT } from './accounts.ts';
 import type { createIdentityModule } from './index.ts';
-import { refreshTokenTtl, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from './oidc/provider.ts';
+import { sessionTtl, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from './oidc/provider.ts';
 import { browse, signIn } from './testing/browser-login.ts';
 import { totpCode } from './totp.ts';
 
@@ -97,7 +97,7 @@ describe('sessions', () => {
     ['never past the absolute day', 1_000, 1_000 + SESSION_ABSOLUTE_SECONDS - 600, 600],
     ['past the day, nothing left', 1_000, 1_000 + SESSION_ABSOLUTE_SECONDS + 5, 1],
   ];
-  for (const [name, iiat, now, expected] of cases) it(name, () => assert.equal(refreshTokenTtl(iiat, now), expected));
+  for (const [name, iiat, now, expected] of cases) it(name, () => assert.equal(sessionTtl(iiat, now), expected));
 
   it('tells relying parties with a back-channel logout URI when the session ends', async () => {
     logoutTokens = [];

@@ -8,8 +8,8 @@ import { AGENCY_CLAIM, PERMISSIONS_CLAIM } from './provider.ts';
 export type NewClient = {
   clientId: string;
   name: string;
-  /** The agency the client belongs to (QĐ 20/2020 code); its tokens reach that agency only. */
-  agencyCode: string;
+  /** The agency the client belongs to (QĐ 20/2020 code); its tokens reach that agency only. Null for the platform's own web app. */
+  agencyCode: string | null;
   kind: 'agency_system' | 'web_app';
   /** What an agency system may do with its tokens (e.g. dossiers:read); web apps act as their user. */
   permissions?: Permission[];
@@ -56,4 +56,19 @@ export async function registerClient(adapterFactory: ReturnType<typeof createPgA
         };
   await adapterFactory('Client').upsert(client.clientId, { ...metadata, client_name: client.name, [AGENCY_CLAIM]: client.agencyCode, [PERMISSIONS_CLAIM]: client.permissions ?? [] }, 0);
   return { clientId: client.clientId, ...(metadata.client_secret ? { clientSecret: metadata.client_secret } : {}) };
+}
+
+/** The platform's own web app: an ordinary public relying party (code + PKCE), registered at boot. */
+export const WEB_APP_CLIENT_ID = 'congso-web';
+export const WEB_APP_CALLBACK_PATH = '/login/callback';
+
+export function ensureWebAppClient(adapterFactory: ReturnType<typeof createPgAdapterFactory>, publicUrl: string) {
+  return registerClient(adapterFactory, {
+    clientId: WEB_APP_CLIENT_ID,
+    name: 'Cổng dịch vụ công Congso',
+    agencyCode: null,
+    kind: 'web_app',
+    redirectUris: [`${publicUrl}${WEB_APP_CALLBACK_PATH}`],
+    postLogoutRedirectUris: [`${publicUrl}/`],
+  });
 }

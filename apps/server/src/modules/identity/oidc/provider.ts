@@ -15,8 +15,11 @@ export const TTL = { AccessToken: 600, ClientCredentials: 600, AuthorizationCode
 export const SESSION_IDLE_SECONDS = 3600;
 export const SESSION_ABSOLUTE_SECONDS = 86_400;
 
-/** Seconds a new refresh token may live, given when the chain began (iiat) and now (both epoch s). */
-export function refreshTokenTtl(initialIssuedAt: number | undefined, now: number): number {
+/**
+ * Seconds a refresh token or the provider's session may live from now, given when the login happened
+ * (a refresh chain's iiat, a session's loginTs) and now, both epoch seconds.
+ */
+export function sessionTtl(initialIssuedAt: number | undefined, now: number): number {
   const age = initialIssuedAt === undefined ? 0 : Math.max(0, now - initialIssuedAt);
   return Math.max(1, Math.min(SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_SECONDS - age));
 }
@@ -168,7 +171,9 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       : {}),
     ttl: {
       ...TTL,
-      RefreshToken: (_ctx, token) => refreshTokenTtl(token.iiat, Math.floor(Date.now() / 1000)),
+      RefreshToken: (_ctx, token) => sessionTtl(token.iiat, Math.floor(Date.now() / 1000)),
+      // The provider's own session is saved on every use: the same idle hour, the same absolute day.
+      Session: (_ctx, session) => sessionTtl(session.loginTs, Math.floor(Date.now() / 1000)),
     },
     enabledJWA: { idTokenSigningAlgValues: ['RS256'], requestObjectSigningAlgValues: ['RS256'] },
     clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic', id_token_signed_response_alg: 'RS256' },
