@@ -67,6 +67,7 @@ export async function buildApp(deps: {
     version: APP_VERSION,
     webDistDir: deps.webDistDir,
     accessGuard: () => guardProvider?.(),
+    trustProxy: config.http.trustProxy,
   });
   systemRoutes({ database, metrics, modules })(app);
   for (const module of modules) module.routes?.(app);

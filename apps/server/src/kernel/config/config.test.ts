@@ -11,6 +11,11 @@ describe('loadConfig', () => {
     assert.equal(config.nats.url, undefined);
   });
 
+  it('reads the trusted proxies', () => {
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).http.trustProxy, ['10.0.0.1', '10.1.0.0/16']);
+    assert.deepEqual(loadConfig({}).http.trustProxy, []);
+  });
+
   it('treats empty strings as unset', () => {
     assert.equal(loadConfig({ PORT: '' }).http.port, 3000);
   });
@@ -21,6 +26,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL not postgres', { DATABASE_URL: 'mysql://root:s3cret@db/x' }, 'DATABASE_URL'],
     ['NATS_URL not nats', { NATS_URL: 'http://x' }, 'NATS_URL'],
     ['LOG_LEVEL unknown', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    ['TRUST_PROXY not addresses', { TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
     ['SMTP_URL not smtp', { SMTP_URL: 'https://mail.example.vn' }, 'SMTP_URL'],
     ['SMTP_URL without a host', { SMTP_URL: 'smtp://' }, 'SMTP_URL'],
     ['SMTP_URL not a URL', { SMTP_URL: 'mail.example.vn:587' }, 'SMTP_URL'],

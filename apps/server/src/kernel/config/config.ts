@@ -20,6 +20,12 @@ const Env = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   PUBLIC_URL: z.url().optional(),
+  // Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs),
+  // so rate limits and login throttling see the citizen's address, not the proxy's.
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => v.split(',').every((part) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part.trim())), 'must be comma-separated IP addresses or CIDR ranges')
+    .optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   // Outgoing e-mail relay, e.g. smtps://user:password@smtp.example.vn:465. Unset: e-mail goes to the
@@ -41,7 +47,7 @@ export type Environment = z.infer<typeof Env>['NODE_ENV'];
 
 export type Config = Readonly<{
   environment: Environment;
-  http: Readonly<{ port: number; host: string; publicUrl: string | undefined }>;
+  http: Readonly<{ port: number; host: string; publicUrl: string | undefined; trustProxy: readonly string[] }>;
   dataDir: string;
   db: Readonly<{ url: string | undefined; poolMax: number }>;
   nats: Readonly<{ url: string | undefined }>;
@@ -67,7 +73,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parsed.data;
   return Object.freeze({
     environment: env.NODE_ENV,
-    http: Object.freeze({ port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL }),
+    http: Object.freeze({ port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL, trustProxy: Object.freeze((env.TRUST_PROXY ?? '').split(',').map((part) => part.trim()).filter(Boolean)) }),
     dataDir: env.DATA_DIR,
     db: Object.freeze({ url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX }),
     nats: Object.freeze({ url: env.NATS_URL }),

@@ -27,6 +27,8 @@ export type HttpServerOptions = {
   accessGuard?: () => AccessGuard | undefined;
   /** The built web app to serve at '/', when present. */
   webDistDir?: string | undefined;
+  /** Reverse proxies whose X-Forwarded-For is believed (none by default). */
+  trustProxy?: readonly string[];
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -47,7 +49,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: 'array' } },
   }).withTypeProvider<ZodTypeProvider>();
