@@ -60,6 +60,8 @@ export function createIdentityServices(context: Pick<ModuleContext, 'database' |
   };
 }
 
+const KEY_CHECK_MS = 60_000;
+
 /** Identity (định danh, xác thực): the platform's OpenID Provider under /oidc, accounts, and access. */
 export function createIdentityModule(context: ModuleContext, ports: IdentityPorts) {
   const services = createIdentityServices(context, ports);
@@ -81,6 +83,40 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
     now: () => context.clock.now(),
   });
 
+  let keyCheck: NodeJS.Timeout | undefined;
+  let loadedKids = '';
+
+  /** (Re)builds the provider when the signing keys changed: it holds its keys from construction. */
+  async function loadKeys(): Promise<void> {
+    const jwks = await keys.loadJwks();
+    const kids = jwks.map((jwk) => jwk.kid).join(',');
+    if (provider && kids === loadedKids) return;
+    loadedKids = kids;
+    publicJwks = { keys: jwks.map(publicPart) };
+    guard ??= createBearerGuard({ issuer, audience: apiAudience, publicJwks: () => publicJwks, accounts, clock: context.clock });
+    const next = createOidcProvider({
+      issuer,
+      apiAudience,
+      jwks,
+      cookieKeys,
+      adapter: services.adapter,
+      secureCookies: context.secureCookies,
+      allowPrivateNetworkFetch: context.environment !== 'production',
+      findAccount: (id) => accounts.findById(id),
+    });
+    const recordLogout = async (accountId: string | undefined, method: string) => {
+      const found = accountId ? await accounts.findById(accountId) : undefined;
+      if (found) await accounts.record(found.id, found.personalId, 'account_event', method, null);
+    };
+    next.on('end_session.success', (ctx: { oidc?: { session?: { accountId?: string } } }) => {
+      void recordLogout(ctx.oidc?.session?.accountId, 'logout').catch((error: unknown) => context.logger.error({ err: error }, 'could not record a logout'));
+    });
+    next.on('backchannel.error', (_ctx: unknown, error: Error, client: { clientId: string }) => {
+      context.logger.warn({ err: error, clientId: client.clientId }, 'back-channel logout delivery failed');
+    });
+    provider = next;
+  }
+
   const module: Module = {
     name: 'identity',
     routes(app: App) {
@@ -101,30 +137,17 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
     accessGuard: () => guard,
     async warmUp() {
       await ensureWebAppClient(services.adapter, context.publicUrl);
-      const jwks = await keys.loadJwks();
-      publicJwks = { keys: jwks.map(publicPart) };
       cookieKeys = await keys.cookieKeys();
-      guard ??= createBearerGuard({ issuer, audience: apiAudience, publicJwks: () => publicJwks, accounts, clock: context.clock });
-      provider = createOidcProvider({
-        issuer,
-        apiAudience,
-        jwks,
-        cookieKeys,
-        adapter: services.adapter,
-        secureCookies: context.secureCookies,
-        allowPrivateNetworkFetch: context.environment !== 'production',
-        findAccount: (id) => accounts.findById(id),
-      });
-      const recordLogout = async (accountId: string | undefined, method: string) => {
-        const found = accountId ? await accounts.findById(accountId) : undefined;
-        if (found) await accounts.record(found.id, found.personalId, 'account_event', method, null);
-      };
-      provider.on('end_session.success', (ctx: { oidc?: { session?: { accountId?: string } } }) => {
-        void recordLogout(ctx.oidc?.session?.accountId, 'logout').catch((error: unknown) => context.logger.error({ err: error }, 'could not record a logout'));
-      });
-      provider.on('backchannel.error', (_ctx: unknown, error: Error, client: { clientId: string }) => {
-        context.logger.warn({ err: error, clientId: client.clientId }, 'back-channel logout delivery failed');
-      });
+      await loadKeys();
+      // Keys rotated elsewhere (the CLI, another instance) are picked up within a minute.
+      keyCheck ??= setInterval(() => {
+        void loadKeys().catch((error: unknown) => context.logger.error({ err: error }, 'could not reload signing keys'));
+      }, KEY_CHECK_MS);
+      keyCheck.unref();
+    },
+    async stop() {
+      if (keyCheck) clearInterval(keyCheck);
+      keyCheck = undefined;
     },
     readiness: () => ({ issuer, provider: provider !== undefined }),
   };
@@ -135,7 +158,11 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
       /** The services behind the routes, for the composition root's CLI and demo data. */
       services,
       registerClient: services.registerClient,
-      rotateSigningKey: () => keys.rotateSigningKey(),
+      async rotateSigningKey() {
+        const kid = await keys.rotateSigningKey();
+        await loadKeys();
+        return kid;
+      },
       registerCitizen: (citizen: NewCitizen) => accounts.registerCitizen(citizen),
       appointOfficial: (person: NewCitizen, post: OfficialPost) => services.officials.appoint(PLATFORM, person, post),
       /** The caller as the access policy sees it, with the mandates it holds today (for other modules). */

@@ -65,10 +65,9 @@ describe('OpenID Provider under /oidc', () => {
     await assert.rejects(client.clientCredentialsGrant(await discover('nobody', 'x')));
   });
 
-  it('keeps a retired key in the JWKS after rotation, and signs with the new one', async () => {
+  it('keeps a retired key in the JWKS after rotation, and signs with the new one at once', async () => {
     const before = (await (await fetch(`${base}/oidc/jwks`)).json()) as { keys: { kid: string }[] };
     const newKid = await identity.rotateSigningKey();
-    await t.modules.find((m) => m.name === 'identity')?.warmUp?.();
     const afterRotation = (await (await fetch(`${base}/oidc/jwks`)).json()) as { keys: { kid: string }[] };
     assert.equal(afterRotation.keys[0]?.kid, newKid, 'the new key signs');
     for (const key of before.keys) assert.ok(afterRotation.keys.some((k) => k.kid === key.kid), 'old keys still verify');
