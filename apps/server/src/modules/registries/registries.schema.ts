@@ -13,7 +13,7 @@ export const syntheticResident = registriesSchema.table(
   {
     personalId: text('personal_id').primaryKey(),
     fullName: text('full_name').notNull(),
-    /** Accent- and case-folded name, for matching what a citizen typed. */
+    /** Accent- and case-folded name, for officials' look-ups; verification compares names with accents (a legal name is exact). */
     nameFolded: text('name_folded').notNull(),
     birthDate: date('birth_date').notNull(),
     sex: text('sex', { enum: ['male', 'female'] }).notNull(),
