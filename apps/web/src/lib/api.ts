@@ -11,8 +11,11 @@ export class ApiError extends Error {
   }
 }
 
-export async function getJson<T extends z.ZodType>(url: string, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
-  const response = await fetch(url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+/** fetch itself, or the signed-in session's authorizedFetch for routes that need a bearer token. */
+export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
+
+export async function getJson<T extends z.ZodType>(url: string, schema: T, signal?: AbortSignal, fetcher: Fetcher = fetch): Promise<z.infer<T>> {
+  const response = await fetcher(url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
   const body: unknown = await response.json();
   if (!response.ok) {
     const problem = body as { code?: string; messages?: { vi?: string } };

@@ -33,6 +33,17 @@ export type InteractionDeps = {
   now: () => Date;
 };
 
+/** The origin of a client's redirect URI (already checked by the provider against its registration). */
+function redirectOrigin(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const acrOf = (found: AccountRow) => ACR[found.assuranceLevel === 2 ? 2 : 1];
 
 function readCookie(request: FastifyRequest, name: string): string | undefined {
@@ -55,7 +66,18 @@ export function interactionRoutes(deps: InteractionDeps) {
     return provider;
   };
   const nowSeconds = () => Math.floor(deps.now().getTime() / 1000);
-  const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  /**
+   * A provider page. Its form's POST ends in a redirect to the relying party, and browsers apply CSP
+   * form-action to that redirect too: the page allows the client's redirect origin besides 'self'.
+   * `same-origin` referrers make browsers send our Origin with the form (with no-referrer they send
+   * `Origin: null`), which the CSRF check below relies on.
+   */
+  const html = (reply: FastifyReply, status: number, body: string, params?: Record<string, unknown>) => {
+    const csp = reply.getHeader('content-security-policy');
+    const target = redirectOrigin(params?.redirect_uri);
+    if (typeof csp === 'string' && target) reply.header('content-security-policy', csp.replace("form-action 'self'", `form-action 'self' ${target}`));
+    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'same-origin').send(body);
+  };
 
   async function finish(request: FastifyRequest, reply: FastifyReply, found: AccountRow, amr: string[]) {
     const provider = requireProvider();
@@ -72,9 +94,13 @@ export function interactionRoutes(deps: InteractionDeps) {
     await plain.register(formbody, { bodyLimit: 8192 });
     plain.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'POST') return;
+      // Another site's Origin, or a browser saying the request is not same-origin, is refused.
+      // `Origin: null` (privacy-sensitive contexts) passes only when Sec-Fetch-Site vouches for it.
       const origin = request.headers.origin;
       const site = request.headers['sec-fetch-site'];
-      if ((origin !== undefined && origin !== deps.publicOrigin) || site === 'cross-site') {
+      const foreignOrigin = origin !== undefined && origin !== 'null' && origin !== deps.publicOrigin;
+      const foreignSite = site !== undefined && site !== 'same-origin' && site !== 'none';
+      if (foreignOrigin || foreignSite) {
         return sendProblem(reply, buildProblem(403, 'auth.cross_site_request', { vi: 'Yêu cầu từ trang web khác bị từ chối.', en: 'Cross-site request refused.' }));
       }
     });
@@ -103,7 +129,7 @@ export function interactionRoutes(deps: InteractionDeps) {
         return reply;
       }
       const client = await provider.Client.find(paramText(details.params.client_id));
-      return html(reply, 200, loginPage(details.uid, String(client?.clientName ?? client?.clientId ?? '')));
+      return html(reply, 200, loginPage(details.uid, String(client?.clientName ?? client?.clientId ?? '')), details.params);
     });
 
     scope.post(`${INTERACTION_PREFIX}/:uid/login`, { config: PUBLIC, schema: { hide: true, params: Uid, body: LoginForm } }, async (request, reply) => {
@@ -114,12 +140,12 @@ export function interactionRoutes(deps: InteractionDeps) {
         if (!found.totpEnabledAt) return await finish(request, reply, found, ['pwd']);
         const cookie = pendingLoginValue(deps.cookieKey(), details.uid, found.id, nowSeconds());
         reply.header('set-cookie', `${PENDING_COOKIE}=${cookie}; Path=${INTERACTION_PREFIX}/${details.uid}; Max-Age=${PENDING_SECONDS}; HttpOnly; SameSite=Lax${deps.secureCookies ? '; Secure' : ''}`);
-        return html(reply, 200, totpPage(details.uid));
+        return html(reply, 200, totpPage(details.uid), details.params);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const client = await provider.Client.find(paramText(details.params.client_id));
         const status = error.kind === 'rate_limited' ? 429 : error.kind === 'forbidden' ? 403 : 401;
-        return html(reply, status, loginPage(details.uid, String(client?.clientName ?? client?.clientId ?? ''), error.text.vi, request.body.personalId));
+        return html(reply, status, loginPage(details.uid, String(client?.clientName ?? client?.clientId ?? ''), error.text.vi, request.body.personalId), details.params);
       }
     });
 
@@ -127,13 +153,13 @@ export function interactionRoutes(deps: InteractionDeps) {
       const provider = requireProvider();
       const details = await provider.interactionDetails(request.raw, reply.raw);
       const accountId = readPendingLogin(deps.cookieKey(), details.uid, readCookie(request, PENDING_COOKIE), nowSeconds());
-      if (!accountId) return html(reply, 401, loginPage(details.uid, '', 'Phiên đăng nhập đã hết hạn, vui lòng nhập lại mật khẩu.'));
+      if (!accountId) return html(reply, 401, loginPage(details.uid, '', 'Phiên đăng nhập đã hết hạn, vui lòng nhập lại mật khẩu.'), details.params);
       try {
         const found = await deps.secondFactor.verifyLogin(accountId, request.body.code, request.ip);
         return await finish(request, reply, found, ['pwd', 'otp', 'mfa']);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, error.kind === 'rate_limited' ? 429 : 401, totpPage(details.uid, error.text.vi));
+        return html(reply, error.kind === 'rate_limited' ? 429 : 401, totpPage(details.uid, error.text.vi), details.params);
       }
     });
 

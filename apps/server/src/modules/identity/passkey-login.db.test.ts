@@ -76,11 +76,32 @@ describe('passkey login', () => {
     assert.equal(garbage.status, 400);
   });
 
-  it('refuses a cross-site POST to the login form (CSRF)', async () => {
-    const { post } = await loginPage();
-    const response = await fetch(`${t.base}/auth/interaction/x/login`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'personalId=1&password=2' });
-    assert.equal(response.status, 403);
-    assert.equal(((await response.json()) as { code: string }).code, 'auth.cross_site_request');
-    void post;
+  const csrf: [string, Record<string, string>, number][] = [
+    ['another site\'s Origin', { origin: 'https://evil.example' }, 403],
+    ['a cross-site fetch', { 'sec-fetch-site': 'cross-site' }, 403],
+    ['a sibling subdomain', { origin: 'null', 'sec-fetch-site': 'same-site' }, 403],
+  ];
+  for (const [name, headers, status] of csrf) {
+    it(`refuses a POST to the login form from ${name} (CSRF)`, async () => {
+      const response = await fetch(`${t.base}/auth/interaction/x/login`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: 'personalId=1&password=2' });
+      assert.equal(response.status, status);
+      assert.equal(((await response.json()) as { code: string }).code, 'auth.cross_site_request');
+    });
+  }
+
+  it('accepts a same-origin form post whose Origin the browser hid (null), and lets its redirect reach the client', async () => {
+    const { config, verifier, state } = await loginPage();
+    const url = client.buildAuthorizationUrl(config, { redirect_uri: REDIRECT, scope: 'openid', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state });
+    const jar = new Map<string, string>();
+    const page = await browse(t.base, url.toString(), jar);
+    assert.match(page.headers.get('content-security-policy') ?? '', /form-action 'self' http:\/\/127\.0\.0\.1:9/, 'the redirect to the client is an allowed form target');
+    assert.equal(page.headers.get('referrer-policy'), 'same-origin');
+    const action = /action="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    const response = await browse(t.base, new URL(action, t.base).toString(), jar, {
+      method: 'POST',
+      headers: { origin: 'null', 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ personalId: official.personalId, password: official.password }).toString(),
+    });
+    assert.ok(response.headers.get('location')?.startsWith(REDIRECT), `${response.status}`);
   });
 });

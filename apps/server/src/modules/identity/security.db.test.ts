@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
+import * as client from 'openid-client';
 import type { Clock } from '../../kernel/clock.ts';
 import { createListeningTestApp, moduleService, type TestApp } from '../../kernel/testing/test-app.ts';
 import { seedDemoAgencies } from '../agencies/index.ts';
@@ -102,7 +103,8 @@ describe('sessions', () => {
   it('tells relying parties with a back-channel logout URI when the session ends', async () => {
     logoutTokens = [];
     offsetMs = 90_000; // a later authenticator step than the previous login's (codes are single use)
-    const { config, tokens, jar } = await signIn({ base: t.base, clientId: 'security-portal', redirectUri: REDIRECT, personalId: admin.personalId, password: admin.password, totpSecret: adminSecret, at: clock.now(), scope: 'openid' });
+    const { config, tokens, jar } = await signIn({ base: t.base, clientId: 'security-portal', redirectUri: REDIRECT, personalId: admin.personalId, password: admin.password, totpSecret: adminSecret, at: clock.now(), scope: 'openid offline_access' });
+    assert.ok(tokens.refresh_token, 'a refresh token to be ended by the logout');
     offsetMs = 0;
     const endSession = new URL(`${t.base}/oidc/session/end`);
     endSession.searchParams.set('id_token_hint', tokens.id_token ?? '');
@@ -118,6 +120,7 @@ describe('sessions', () => {
     assert.ok(Object.keys((logout.events ?? {})).includes('http://schemas.openid.net/event/backchannel-logout'));
     assert.equal(logout.aud, 'security-portal');
     assert.ok(logout.sid, 'the session id, since the client asked for it');
+    await assert.rejects(client.refreshTokenGrant(config, tokens.refresh_token ?? ''), 'logging out ends the refresh token too');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Provider, { errors, type Configuration } from 'oidc-provider';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { PrivateJwk } from './key-store.ts';
 import type { createPgAdapterFactory } from './pg-adapter.ts';
 
@@ -89,7 +89,13 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
           return token.clientId === client.clientId;
         },
       },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A client revokes its own tokens only.
+        async allowedPolicy(_ctx, client, token) {
+          return token.clientId === client.clientId;
+        },
+      },
       // Relying parties registered with a back-channel logout URI are told when a session ends.
       backchannelLogout: { enabled: true },
       registration: { enabled: false },
@@ -183,8 +189,26 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       ctx.body = out;
     },
   };
-  return new Provider(options.issuer, configuration);
+  const provider = new Provider(options.issuer, configuration);
+  // Logging out ends what the login granted, refresh tokens included: oidc-provider keeps grants with
+  // offline_access alive after logout, which would leave a "logged-out" portal able to refresh.
+  // Done before the response is sent, so the relying party cannot refresh in between.
+  provider.use(async (ctx: KoaContextWithOIDC, next: () => Promise<unknown>) => {
+    await next();
+    if (ctx.oidc.route !== 'end_session_confirm' || ctx.status !== 303) return;
+    const session = ctx.oidc.session as unknown as EndedSession | undefined;
+    if (!session?.authorizations) return;
+    const ended = session.destroyed ? Object.keys(session.authorizations) : [session.state?.clientId].filter((id): id is string => typeof id === 'string');
+    for (const clientId of ended) {
+      const grantId = session.authorizations[clientId]?.grantId;
+      if (grantId) await options.adapter('Grant').revokeByGrantId(grantId);
+    }
+  });
+  return provider;
 }
+
+/** What the logout confirmation leaves on the provider's session object. */
+type EndedSession = { destroyed?: boolean; state?: { clientId?: string }; authorizations?: Record<string, { grantId?: string } | undefined> };
 
 const handlers = new WeakMap<Provider, ReturnType<Provider['callback']>>();
 

@@ -49,6 +49,8 @@ export async function signIn(options: SignIn): Promise<{ config: client.Configur
     code_challenge: await client.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     state,
+    // The provider grants offline_access (a refresh token) only with an explicit consent prompt.
+    ...((options.scope ?? 'openid profile offline_access api').includes('offline_access') ? { prompt: 'consent' } : {}),
   });
   const jar = new Map<string, string>();
   const page = await browse(options.base, url.toString(), jar);

@@ -1,0 +1,101 @@
+import { AccountView } from '@congso/contracts';
+import { Badge, Button, Group, Loader, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { getJson } from '../../lib/api.ts';
+import { authErrorMessage, platformSession, useSignedIn } from './platform-session.ts';
+
+type Account = z.infer<typeof AccountView>;
+
+/** Signed out in memory but holding a refresh token: a reload, or back from a failed callback. */
+function shouldRestore(onCallback: boolean): boolean {
+  const session = platformSession();
+  return !onCallback && session.current() === null && session.hasRefreshToken();
+}
+
+/**
+ * The header's sign-in corner: "Đăng nhập" when signed out; the person's name, assurance level and
+ * "Đăng xuất" when signed in. After a reload it signs back in with the tab's refresh token, unless the
+ * page is the login callback (which completes a login of its own).
+ */
+export function AccountMenu({ onCallback, onError }: { onCallback: boolean; onError: (message: string | null) => void }) {
+  const signedIn = useSignedIn();
+  const subject = signedIn?.claims.sub;
+  const [restoring, setRestoring] = useState(() => shouldRestore(onCallback));
+  const [account, setAccount] = useState<Account | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!shouldRestore(onCallback)) return;
+    let active = true;
+    setRestoring(true);
+    platformSession()
+      .restore()
+      .catch((error: unknown) => onError(authErrorMessage(error)))
+      .finally(() => {
+        if (active) setRestoring(false);
+      });
+    return () => {
+      active = false;
+    };
+  }, [onCallback, onError]);
+
+  useEffect(() => {
+    setAccount(null);
+    if (!subject) return;
+    const controller = new AbortController();
+    getJson('/api/v1/me', AccountView, controller.signal, platformSession().authorizedFetch)
+      .then(setAccount)
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) onError(authErrorMessage(error));
+      });
+    return () => controller.abort();
+  }, [subject, onError]);
+
+  async function signIn() {
+    setBusy(true);
+    onError(null);
+    try {
+      const returnTo = onCallback ? '/' : `${window.location.pathname}${window.location.search}`;
+      window.location.assign(await platformSession().startLogin({ returnTo }));
+    } catch (error) {
+      onError(authErrorMessage(error));
+      setBusy(false);
+    }
+  }
+
+  async function signOut() {
+    setBusy(true);
+    onError(null);
+    try {
+      window.location.assign(await platformSession().logout());
+    } catch (error) {
+      onError(authErrorMessage(error));
+      setBusy(false);
+    }
+  }
+
+  if (restoring) return <Loader size="sm" aria-label="Đang khôi phục phiên đăng nhập" />;
+  if (!signedIn) {
+    return (
+      <Button size="sm" onClick={() => void signIn()} loading={busy}>
+        Đăng nhập
+      </Button>
+    );
+  }
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {account ? (
+        <>
+          <Text fw={500} truncate maw={220} title={account.fullName} visibleFrom="sm">{account.fullName}</Text>
+          <Badge variant="light" title={`${account.fullName} — mức độ định danh điện tử ${account.assuranceLevel}`}>Mức {account.assuranceLevel}</Badge>
+        </>
+      ) : (
+        <Loader size="xs" aria-label="Đang tải thông tin tài khoản" />
+      )}
+      <Button size="sm" variant="default" onClick={() => void signOut()} loading={busy}>
+        Đăng xuất
+      </Button>
+    </Group>
+  );
+}
