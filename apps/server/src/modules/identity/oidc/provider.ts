@@ -195,8 +195,10 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
   // Done before the response is sent, so the relying party cannot refresh in between.
   provider.use(async (ctx: KoaContextWithOIDC, next: () => Promise<unknown>) => {
     await next();
-    if (ctx.oidc.route !== 'end_session_confirm' || ctx.status !== 303) return;
-    const session = ctx.oidc.session as unknown as EndedSession | undefined;
+    // Requests the provider does not route (unknown paths) have no OIDC context.
+    const oidc = ctx.oidc as KoaContextWithOIDC['oidc'] | undefined;
+    if (oidc?.route !== 'end_session_confirm' || ctx.status !== 303) return;
+    const session = oidc.session as unknown as EndedSession | undefined;
     if (!session?.authorizations) return;
     const ended = session.destroyed ? Object.keys(session.authorizations) : [session.state?.clientId].filter((id): id is string => typeof id === 'string');
     for (const clientId of ended) {
