@@ -1,11 +1,8 @@
 // `npm start`: the whole platform on one machine. Without DATABASE_URL an embedded PostgreSQL is
 // started with its data under DATA_DIR (./var); migrations and reference/demo data are applied
 // idempotently; the API and the web app are served on http://localhost:PORT.
-import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { glob, mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../apps/server/src/kernel/config/config.ts';
 import { connectDatabase, type Database } from '../apps/server/src/kernel/db/database.ts';
@@ -16,6 +13,7 @@ import { REPO_ROOT } from '../apps/server/src/kernel/paths.ts';
 import { buildApp, type BuiltApp } from '../apps/server/src/main/build-app.ts';
 import { seedDemoData } from '../apps/server/src/main/demo-data.ts';
 import { seedReferenceData } from '../apps/server/src/main/seed.ts';
+import { buildWebIfStale } from './web-build.ts';
 
 const startedAt = performance.now();
 let config;
@@ -32,7 +30,7 @@ const logger = pino(loggerOptions(config.log.level));
 
 await mkdir(config.dataDir, { recursive: true });
 const webDistDir = join(REPO_ROOT, 'apps/web/dist');
-await buildWebIfStale(webDistDir);
+if (await buildWebIfStale(webDistDir)) logger.info('web app built');
 
 let embedded: EmbeddedDatabase | undefined;
 let database: Database | undefined;
@@ -85,29 +83,3 @@ async function shutdown(signal: string) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
-/** Builds the web app when dist is missing or older than its sources, so a restart stays fast. */
-async function buildWebIfStale(distDir: string): Promise<void> {
-  const indexFile = join(distDir, 'index.html');
-  const webRoot = join(REPO_ROOT, 'apps/web');
-  if (!existsSync(join(webRoot, 'index.html'))) return;
-  if (existsSync(indexFile)) {
-    const builtAt = statSync(indexFile).mtimeMs;
-    let stale = false;
-    for await (const file of glob(['src/**/*', 'index.html', 'vite.config.ts', '../../packages/contracts/src/**/*'], { cwd: webRoot })) {
-      if (statSync(join(webRoot, file)).mtimeMs > builtAt) {
-        stale = true;
-        break;
-      }
-    }
-    if (!stale) return;
-  }
-  logger.info('building the web app');
-  // npm may install vite under apps/web/node_modules or hoist it to the root: resolve it from the web app.
-  const viteBin = join(dirname(createRequire(join(webRoot, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
-  const result = spawnSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], {
-    cwd: webRoot,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('The web app build failed');
-}

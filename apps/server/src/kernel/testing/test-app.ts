@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 export type TestApp = BuiltApp & { db: TestDatabase };
 
 /** The whole application on its own cloned database, driven through app.inject(). */
-export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { clock?: Clock; env?: Record<string, string>; webDistDir?: string } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_MAX: '100000', LOG_LEVEL: 'silent', ...options.env });
   const built = await buildApp({
@@ -16,6 +16,7 @@ export async function createTestApp(options: { clock?: Clock; env?: Record<strin
     database: db.database,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });
   return {
     ...built,
@@ -36,10 +37,10 @@ export async function injectGet(t: BuiltApp, url: string) {
 }
 
 /** The app listening on a free loopback port, with PUBLIC_URL set to it (for real HTTP clients). */
-export async function createListeningTestApp(options: { clock?: Clock } = {}): Promise<TestApp & { base: string }> {
+export async function createListeningTestApp(options: { clock?: Clock; webDistDir?: string } = {}): Promise<TestApp & { base: string }> {
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  const t = await createTestApp({ env: { PORT: String(port), PUBLIC_URL: base }, ...(options.clock ? { clock: options.clock } : {}) });
+  const t = await createTestApp({ ...options, env: { PORT: String(port), PUBLIC_URL: base } });
   await t.app.listen({ port, host: '127.0.0.1' });
   return { ...t, base };
 }

@@ -49,7 +49,7 @@ export async function seedDemoAccounts(services: IdentityServices, people: reado
     if (!found) continue;
     const represented = demo.enterpriseCode ? await services.db.select().from(business).where(eq(business.enterpriseCode, demo.enterpriseCode)) : [];
     const parts = [
-      `${demo.label.padEnd(22)} ${found.personalId}  password "${demo.person.password}"  ${found.fullName} (level ${found.assuranceLevel})`,
+      `${demo.label.padEnd(24)} ${found.personalId}  password "${demo.person.password}"  ${found.fullName} (level ${found.assuranceLevel})`,
       ...(found.agencyCode ? [`  post ${found.agencyCode}${found.unitCode ? ` / ${found.unitCode}` : ''}: ${found.roles.join(', ')}; TOTP secret ${found.totpSecret ?? '-'}`] : []),
       ...represented.map((row) => `  legal representative of ${row.enterpriseCode} ${row.name}`),
     ];
