@@ -87,6 +87,12 @@ export function createAccounts(deps: { db: Executor; breached: BreachedPasswordL
     await record(found.id, found.personalId, 'success', method, ip);
   }
 
+  /** Throws when the password breaks the rules for this account (NIST SP 800-63B). */
+  function checkNewPassword(found: AccountRow, password: string): void {
+    const problems = checkPassword(password, { secondFactor: found.totpEnabledAt !== null, breached: deps.breached, context: { personalId: found.personalId, fullName: found.fullName, ...(found.email ? { email: found.email } : {}) } });
+    if (problems.length > 0) throw weakPassword(problems);
+  }
+
   async function findById(id: string): Promise<AccountRow | undefined> {
     const rows = await db.select().from(account).where(eq(account.id, id)).limit(1);
     return rows[0];
@@ -184,12 +190,13 @@ export function createAccounts(deps: { db: Executor; breached: BreachedPasswordL
 
     assertUsable,
 
+    checkNewPassword,
+
     /** Sets a new password (administrator reset or the person's own change); unlocks the account. */
     async setPassword(accountId: string, password: string, actorIp: string | null = null): Promise<void> {
       const found = await findById(accountId);
       if (!found) throw new DomainError('not_found', 'identity.account_not_found', { vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' });
-      const problems = checkPassword(password, { secondFactor: found.totpEnabledAt !== null, breached: deps.breached, context: { personalId: found.personalId, fullName: found.fullName, ...(found.email ? { email: found.email } : {}) } });
-      if (problems.length > 0) throw weakPassword(problems);
+      checkNewPassword(found, password);
       await db.update(account).set({ passwordHash: await hash(normalizePassword(password), ARGON2), failedLogins: 0, lockedUntil: null, updatedAt: sql`now()` }).where(eq(account.id, accountId));
       await record(accountId, found.personalId, 'account_event', 'password_reset', actorIp);
     },

@@ -23,6 +23,8 @@ import { createPasskeys } from './passkeys.ts';
 import type { AgencyDirectory, BusinessRegistry, Notifier, PopulationRegistry } from './ports.ts';
 import { createSecondFactor } from './second-factor.ts';
 import { createVerification } from './verification.ts';
+import { createOneTimeCodes } from './one-time-codes.ts';
+import { createRecovery } from './recovery.ts';
 import { PLATFORM } from './platform-actor.ts';
 
 export { checkPersonalId } from './personal-id.ts';
@@ -45,6 +47,7 @@ export function createIdentityServices(context: Pick<ModuleContext, 'database' |
   const accounts = createAccounts({ db, breached: createCommonPasswordList(), now });
   const adapter = createPgAdapterFactory(db);
   const origin = new URL(context.publicUrl);
+  const codes = createOneTimeCodes({ db, notifier: ports.notifier, now });
   return {
     db,
     adapter,
@@ -54,7 +57,8 @@ export function createIdentityServices(context: Pick<ModuleContext, 'database' |
     officials: createOfficials({ db, accounts, agencies: ports.agencies, today }),
     secondFactor: createSecondFactor({ db, accounts, now }),
     passkeys: createPasskeys({ db, now, rpId: origin.hostname, rpName: 'Congso', origin: origin.origin }),
-    verification: createVerification({ db, accounts, registry: ports.population, notifier: ports.notifier, now }),
+    verification: createVerification({ db, accounts, registry: ports.population, codes, now }),
+    recovery: createRecovery({ db, accounts, codes }),
     registerClient: (client: NewClient) => registerClient(adapter, client),
     today,
   };

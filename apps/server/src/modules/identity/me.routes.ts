@@ -1,4 +1,4 @@
-import { AccountView, CitizenRegistration, LoginEventView, MandateView, NewMandateInput } from '@congso/contracts';
+import { AccountView, CitizenRegistration, LoginEventView, MandateView, NewMandateInput, PersonalId } from '@congso/contracts';
 import { z } from 'zod';
 import { PUBLIC } from '../../kernel/http/access.ts';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
@@ -9,8 +9,9 @@ import { personOf } from './caller.ts';
 import type { Passkeys } from './passkeys.ts';
 import type { SecondFactor } from './second-factor.ts';
 import type { Verification } from './verification.ts';
+import type { Recovery } from './recovery.ts';
 
-export type MeDeps = { accounts: Accounts; businesses: Businesses; secondFactor: SecondFactor; passkeys: Passkeys; verification: Verification };
+export type MeDeps = { recovery: Recovery; accounts: Accounts; businesses: Businesses; secondFactor: SecondFactor; passkeys: Passkeys; verification: Verification };
 
 const tags = ['identity'];
 const security = [{ bearer: [] }];
@@ -46,6 +47,24 @@ export function meRoutes(deps: MeDeps) {
       const row = await deps.accounts.registerCitizen(request.body);
       return reply.status(201).send(toAccountView(row));
     });
+
+    app.post(
+      '/api/v1/accounts/password-reset/code',
+      { config: PUBLIC, schema: { tags, summary: 'Forgot password: send a code to the verified e-mail or phone (always 202)', body: z.object({ personalId: PersonalId }), response: { 202: z.object({ message: z.string() }), ...responses } } },
+      async (request, reply) => {
+        await deps.recovery.requestCode(request.body.personalId, request.ip);
+        return reply.status(202).send({ message: 'Nếu số định danh có tài khoản với địa chỉ liên hệ đã xác minh, mã đặt lại mật khẩu đã được gửi tới địa chỉ đó.' });
+      },
+    );
+
+    app.post(
+      '/api/v1/accounts/password-reset',
+      { config: PUBLIC, schema: { tags, summary: 'Forgot password: set a new password with the code', body: z.object({ personalId: PersonalId, code: Code.shape.code, newPassword: z.string().min(1).max(1024) }), response: { 200: Ok, ...responses } } },
+      async (request) => {
+        await deps.recovery.reset(request.body.personalId, request.body.code, request.body.newPassword, request.ip);
+        return { ok: true as const };
+      },
+    );
 
     app.get('/api/v1/me', { config: ME, schema: { tags, summary: 'My account', security, response: { 200: AccountView, ...responses } } }, async (request) => current(personOf(request).accountId));
 

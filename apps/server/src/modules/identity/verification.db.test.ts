@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, moduleService, type TestApp } from '../../kernel/testing/test-app.ts';
 import { syntheticResident } from '../registries/index.ts';
 import type { createIdentityModule } from './index.ts';
-import { CODE_MAX_ATTEMPTS } from './verification.ts';
+import { CODE_MAX_ATTEMPTS } from './one-time-codes.ts';
 
 type IdentityService = ReturnType<typeof createIdentityModule>['service'];
 let offsetMs = 0;
