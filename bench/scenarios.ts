@@ -88,7 +88,7 @@ export const scenarios: Scenario[] = [
     requests: [{ path: '/api/v1/calendar/days/2026-03-02' }],
   },
   {
-    name: 'whoami with a bearer token (RS256 JWT verified on each request)',
+    name: 'whoami with a bearer token (RS256 JWT; verified once, then from the verified-token cache)',
     comparedWith: { scenario: WHOAMI_REFERENCE, label: 'authenticated request overhead (whoami req/s ÷ public calendar day req/s)' },
     requests: async (server) => [{ path: '/api/v1/auth/whoami', headers: { authorization: `Bearer ${await accessToken(server)}` } }],
   },

@@ -1,4 +1,5 @@
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { LruCache } from '../../kernel/lru-cache.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import type { AccessGuard, Caller } from '../../kernel/http/access.ts';
 import type { Accounts } from './accounts.ts';
@@ -27,6 +28,16 @@ export const RECENT_LOGIN_SECONDS = 300;
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
+/** Seconds of clock difference tolerated on exp/nbf, as jwtVerify is told. */
+const CLOCK_TOLERANCE = 60;
+
+/**
+ * Verified tokens, by their exact text: a client presents the same access token for its whole
+ * 10-minute life, and an RSA signature check costs more than the rest of a typical request. A cached
+ * token is still refused once expired; any other text (a tampered copy) is verified afresh.
+ */
+const VERIFIED_TOKENS = 5_000;
+
 /**
  * Checks a bearer access token as the API's resource server: an RS256 JWT (never `none`, never an
  * HMAC, whatever its header says) signed by one of our keys, from our issuer, for the API audience,
@@ -34,6 +45,7 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
  * stops working at once, whatever tokens it still holds.
  */
 export function createBearerGuard(deps: { issuer: string; audience: string; publicJwks: () => JSONWebKeySet; accounts: Accounts; clock: Clock }): AccessGuard {
+  const verified = new LruCache<string, JWTPayload>(VERIFIED_TOKENS);
   let cachedKeys: JSONWebKeySet | undefined;
   let keySet: ReturnType<typeof createLocalJWKSet> | undefined;
   const keys = () => {
@@ -41,28 +53,38 @@ export function createBearerGuard(deps: { issuer: string; audience: string; publ
     if (current !== cachedKeys) {
       cachedKeys = current;
       keySet = createLocalJWKSet(current);
+      verified.clear();
     }
     return keySet as ReturnType<typeof createLocalJWKSet>;
   };
+
+  async function verify(token: string): Promise<JWTPayload | null> {
+    const now = deps.clock.now();
+    const cached = verified.get(token);
+    if (cached) return (cached.exp ?? 0) + CLOCK_TOLERANCE > now.getTime() / 1000 ? cached : null;
+    try {
+      const { payload } = await jwtVerify(token, keys(), {
+        issuer: deps.issuer,
+        audience: deps.audience,
+        algorithms: ['RS256'],
+        typ: 'at+jwt',
+        clockTolerance: CLOCK_TOLERANCE,
+        currentDate: now,
+        requiredClaims: ['exp', 'iat', 'sub', 'client_id'],
+      });
+      verified.set(token, payload);
+      return payload;
+    } catch {
+      return null;
+    }
+  }
 
   return {
     async authenticate(authorization) {
       const token = BEARER.exec(authorization ?? '')?.[1];
       if (!token) return null;
-      let payload;
-      try {
-        ({ payload } = await jwtVerify(token, keys(), {
-          issuer: deps.issuer,
-          audience: deps.audience,
-          algorithms: ['RS256'],
-          typ: 'at+jwt',
-          clockTolerance: 60,
-          currentDate: deps.clock.now(),
-          requiredClaims: ['exp', 'iat', 'sub', 'client_id'],
-        }));
-      } catch {
-        return null;
-      }
+      const payload = await verify(token);
+      if (!payload) return null;
       const agency = payload[AGENCY_CLAIM];
       if (typeof agency === 'string' && payload.sub === payload.client_id) {
         const granted = Array.isArray(payload[PERMISSIONS_CLAIM]) ? (payload[PERMISSIONS_CLAIM] as unknown[]) : [];

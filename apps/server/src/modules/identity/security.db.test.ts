@@ -87,6 +87,9 @@ describe('second factor and step-up', () => {
     assert.equal(stale.statusCode, 401);
     assert.match(String(stale.headers['www-authenticate']), /insufficient_user_authentication.*max_age=300/);
     assert.equal(stale.json<{ code: string }>().code, 'auth.recent_login_required');
+    offsetMs = 12 * 60_000; // past the 10-minute token life (and its minute of tolerance): refused, cache or not
+    const expired = await t.app.inject({ method: 'GET', url: '/api/v1/auth/whoami', headers: { authorization: `Bearer ${tokens.access_token}` } });
+    assert.equal(expired.statusCode, 401);
     offsetMs = 0;
   });
 });
