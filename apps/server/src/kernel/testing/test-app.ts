@@ -37,9 +37,10 @@ export async function injectGet(t: BuiltApp, url: string) {
 }
 
 /** The app listening on a free loopback port, with PUBLIC_URL set to it (for real HTTP clients). */
-export async function createListeningTestApp(options: { clock?: Clock; webDistDir?: string } = {}): Promise<TestApp & { base: string }> {
+export async function createListeningTestApp(options: { clock?: Clock; webDistDir?: string; hostname?: 'localhost' } = {}): Promise<TestApp & { base: string }> {
   const port = await findFreePort();
-  const base = `http://127.0.0.1:${port}`;
+  // WebAuthn refuses IP addresses as relying-party ids: passkey journeys use the localhost name.
+  const base = `http://${options.hostname ?? '127.0.0.1'}:${port}`;
   const t = await createTestApp({ ...options, env: { PORT: String(port), PUBLIC_URL: base } });
   await t.app.listen({ port, host: '127.0.0.1' });
   return { ...t, base };
