@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+export const dossiersSchema = pgSchema('dossiers');
+
+/**
+ * A catalogue procedure enabled as an online service at an agency (the definition: form, documents,
+ * fees, process, time limit, clock rule), validated before it is stored. Versioned: a dossier keeps
+ * the version it was submitted under.
+ */
+export const service = dossiersSchema.table(
+  'service',
+  {
+    id: uuid('id').primaryKey(),
+    agencyCode: text('agency_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    version: integer('version').notNull().default(1),
+    definition: jsonb('definition').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [uniqueIndex('service_agency_procedure_uq').on(t.agencyCode, t.procedureCode)],
+);
+
+/**
+ * The daily sequence of dossier codes per receiving agency (Circular 01/2018 Art. 19). Incremented in
+ * the submitting transaction: concurrent submissions queue on the row, and a rolled-back submission
+ * gives its number back, so numbers are neither duplicated nor skipped.
+ */
+export const dailySequence = dossiersSchema.table(
+  'daily_sequence',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: date('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+);
+
+export const dossier = dossiersSchema.table(
+  'dossier',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code'),
+    serviceId: uuid('service_id').notNull(),
+    serviceVersion: integer('service_version').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    unitCode: text('unit_code'),
+    procedureCode: text('procedure_code').notNull(),
+    /** Whose dossier it is: a personal ID or an enterprise code (the applicant or the principal). */
+    ownerId: text('owner_id').notNull(),
+    ownerKind: text('owner_kind', { enum: ['citizen', 'business'] }).notNull(),
+    /** The account that filed it (the owner, or an agent under a mandate). */
+    filedBy: uuid('filed_by').notNull(),
+    channel: text('channel', { enum: ['online', 'in_person', 'postal'] }).notNull(),
+    state: text('state').notNull(),
+    resumeTo: text('resume_to'),
+    supplementsInProcessing: smallint('supplements_in_processing').notNull().default(0),
+    reschedules: smallint('reschedules').notNull().default(0),
+    formData: jsonb('form_data').notNull(),
+    handlerId: uuid('handler_id'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    dueDate: date('due_date'),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    punctuality: text('punctuality', { enum: ['early', 'on_time', 'late'] }),
+    /** Head of the audit hash chain (entries, last hash). */
+    auditCount: integer('audit_count').notNull().default(0),
+    auditLastHash: text('audit_last_hash').notNull(),
+    /** Idempotency-Key of the submission and the hash of its body (same key, other body → 409). */
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    /** Optimistic concurrency: every change increments it. */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [
+    uniqueIndex('dossier_code_uq').on(t.code),
+    uniqueIndex('dossier_idempotency_uq').on(t.filedBy, t.idempotencyKey),
+    index('dossier_queue_idx').on(t.agencyCode, t.state, t.dueAt),
+    index('dossier_owner_idx').on(t.ownerId, t.createdAt),
+  ],
+);
+
+/** The dossier's audit log: immutable, hash-chained (domain/audit-chain.ts). */
+export const auditEntry = dossiersSchema.table(
+  'audit_entry',
+  {
+    dossierId: uuid('dossier_id').notNull(),
+    seq: integer('seq').notNull(),
+    entry: jsonb('entry').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.seq] })],
+);
+
+/** Files attached to a dossier, checked (type sniffed from content) before they are stored. */
+export const attachment = dossiersSchema.table(
+  'attachment',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull(),
+    documentCode: text('document_code').notNull(),
+    storedName: text('stored_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [index('attachment_dossier_idx').on(t.dossierId)],
+);
