@@ -4,3 +4,4 @@ export * from './agencies.ts';
 export * from './calendar.ts';
 export * from './catalog.ts';
 export * from './identity.ts';
+export * from './dossiers.ts';

@@ -5,6 +5,7 @@ import { seedDemoAgencies } from '../modules/agencies/index.ts';
 import { totpCode, type createIdentityModule } from '../modules/identity/index.ts';
 import { signIn } from '../modules/identity/testing/browser-login.ts';
 import { createSoftAuthenticator } from '../modules/identity/testing/soft-authenticator.ts';
+import { TEST_SERVICE_DEFINITION } from '../modules/dossiers/testing/fixtures.ts';
 import { syntheticEnterprise, syntheticResident, SYNTHETIC_ENTERPRISES } from '../modules/registries/index.ts';
 
 // Drives every protected route with an actor that may call it (2xx) and actors that may not: another
@@ -69,13 +70,16 @@ before(async () => {
       }
     })(),
   };
-  const officials: Record<string, [ReturnType<typeof person>, { agencyCode: string; unitCode: string | null; roles: ('agency_admin' | 'receptionist' | 'system_admin' | 'auditor')[] }]> = {
+  const officials: Record<string, [ReturnType<typeof person>, { agencyCode: string; unitCode: string | null; roles: ('agency_admin' | 'receptionist' | 'system_admin' | 'auditor' | 'handler' | 'leader')[] }]> = {
     adminA: [person(31, 'quản trị cơ quan A ma trận'), { agencyCode: 'H29.15', unitCode: null, roles: ['agency_admin'] }],
     adminB: [person(41, 'quản trị cơ quan B ma trận'), { agencyCode: 'H29.25747.01', unitCode: null, roles: ['agency_admin'] }],
     receptionistA: [person(51, 'tiếp nhận hồ sơ cơ quan A'), { agencyCode: 'H29.15', unitCode: null, roles: ['receptionist'] }],
     auditorA: [person(61, 'kiểm tra nhật ký cơ quan A'), { agencyCode: 'H29.15', unitCode: null, roles: ['auditor'] }],
     auditorB: [person(71, 'kiểm tra nhật ký cơ quan B'), { agencyCode: 'H29.25747.01', unitCode: null, roles: ['auditor'] }],
     sysadmin: [person(81, 'quản trị toàn nền tảng ma trận'), { agencyCode: 'H29', unitCode: null, roles: ['system_admin'] }],
+    handlerA: [person(131, 'chuyên viên cơ quan A'), { agencyCode: 'H29.15', unitCode: null, roles: ['handler'] }],
+    leaderA: [person(141, 'lãnh đạo cơ quan A'), { agencyCode: 'H29.15', unitCode: null, roles: ['leader'] }],
+    leaderB: [person(151, 'lãnh đạo cơ quan B'), { agencyCode: 'H29.25747.01', unitCode: null, roles: ['leader'] }],
   };
   for (const [name, p] of Object.entries(people)) {
     const row = await services.accounts.registerCitizen(p);
@@ -107,6 +111,17 @@ before(async () => {
     body: 'grant_type=client_credentials&scope=api',
   });
   tokens.set('agencySystem', ((await clientToken.json()) as { access_token: string }).access_token);
+
+  // Dossiers at agency A (H29.15): one just filed, one waiting for a leader's decision.
+  const dossiers = moduleService<{ repository: { saveService(row: object): Promise<unknown> } }>(t, 'dossiers');
+  await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000b1', agencyCode: 'H29.15', procedureCode: '1.001193', definition: { ...TEST_SERVICE_DEFINITION }, enabled: true });
+  const file = async () => JSON.parse((await call('citizenA', { method: 'POST', url: '/api/v1/dossiers', body: dossierSubmission })).body) as { code: string };
+  state.dossierCode = (await file()).code;
+  state.decisionCode = (await file()).code;
+  for (const [who, action] of [['receptionistA', 'receive'], ['receptionistA', 'forward'], ['handlerA', 'propose']] as const) {
+    const done = await call(who, { method: 'POST', url: `/api/v1/dossiers/${state.decisionCode}/actions/${action}`, body: {} });
+    if (done.status !== 200) throw new Error(`${action}: ${done.body}`);
+  }
 });
 after(async () => t.close());
 
@@ -117,6 +132,9 @@ const newOfficial = (n: number) => {
 const mandate = (agentPersonalId: string) => ({ agentPersonalId, scope: ['dossiers:submit'], validFrom: '2026-01-01', validUntil: '2030-12-31' });
 const personalIdOf = (n: number) => adult(n).personalId;
 const E = enterprise.enterpriseCode;
+
+const dossierSubmission = { agencyCode: 'H29.15', procedureCode: '1.001193', formData: { childName: 'Lê Minh Khang', birthDate: '2026-11-01' } };
+const dossierUrl = (suffix = '') => `/api/v1/dossiers/${state.dossierCode ?? ''}${suffix}`;
 
 const MATRIX: Record<string, Case> = {
   'GET /api/v1/auth/whoami': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/auth/whoami' })], denied: [['', () => ({ method: 'GET', url: '/api/v1/auth/whoami' }), 401]] },
@@ -227,6 +245,33 @@ const MATRIX: Record<string, Case> = {
   'POST /api/v1/clients': {
     allowed: ['sysadmin', () => ({ method: 'POST', url: '/api/v1/clients', body: { clientId: 'matrix-new-system', name: 'Hệ thống mới', agencyCode: 'H29.15', kind: 'agency_system', permissions: ['dossiers:read'] } })],
     denied: [['adminA', () => ({ method: 'POST', url: '/api/v1/clients', body: { clientId: 'matrix-denied', name: 'Bị từ chối', agencyCode: 'H29.15', kind: 'agency_system' } }), 403]],
+  },
+  'POST /api/v1/dossiers': {
+    allowed: ['citizenA', () => ({ method: 'POST', url: '/api/v1/dossiers', body: dossierSubmission })],
+    denied: [['agencySystem', () => ({ method: 'POST', url: '/api/v1/dossiers', body: dossierSubmission }), 403], ['', () => ({ method: 'POST', url: '/api/v1/dossiers', body: dossierSubmission }), 401]],
+  },
+  'GET /api/v1/dossiers/:code': {
+    allowed: ['citizenA', () => ({ method: 'GET', url: dossierUrl() })],
+    denied: [['representative', () => ({ method: 'GET', url: dossierUrl() }), 404], ['adminB', () => ({ method: 'GET', url: dossierUrl() }), 404]],
+  },
+  'POST /api/v1/dossiers/:code/actions/:action': {
+    allowed: ['receptionistA', () => ({ method: 'POST', url: dossierUrl('/actions/receive'), body: {} })],
+    denied: [
+      ['adminB', () => ({ method: 'POST', url: dossierUrl('/actions/receive'), body: {} }), 404],
+      ['auditorA', () => ({ method: 'POST', url: dossierUrl('/actions/receive'), body: {} }), 403],
+      ['representative', () => ({ method: 'POST', url: dossierUrl('/actions/withdraw'), body: {} }), 404],
+    ],
+  },
+  'POST /api/v1/dossiers/:code/decision': {
+    allowed: ['leaderA', () => ({ method: 'POST', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/decision`, body: { decision: 'approve' } })],
+    denied: [
+      ['leaderB', () => ({ method: 'POST', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/decision`, body: { decision: 'approve' } }), 404],
+      ['handlerA', () => ({ method: 'POST', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/decision`, body: { decision: 'approve' } }), 403],
+    ],
+  },
+  'GET /api/v1/dossiers/:code/audit': {
+    allowed: ['auditorA', () => ({ method: 'GET', url: dossierUrl('/audit') })],
+    denied: [['auditorB', () => ({ method: 'GET', url: dossierUrl('/audit') }), 404], ['adminA', () => ({ method: 'GET', url: dossierUrl('/audit') }), 403]],
   },
   'GET /api/v1/agencies/:agencyCode/login-events': {
     allowed: ['auditorA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' })],

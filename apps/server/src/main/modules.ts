@@ -3,6 +3,7 @@ import { DomainError } from '../kernel/errors.ts';
 import { createAgenciesModule, type AgenciesService } from '../modules/agencies/index.ts';
 import { createCalendarModule } from '../modules/calendar/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
+import { createDossiersModule } from '../modules/dossiers/index.ts';
 import { createGeoModule } from '../modules/geo/index.ts';
 import { createIdentityModule, type IdentityPorts } from '../modules/identity/index.ts';
 import { createNotificationsModule, type NotificationsService } from '../modules/notifications/index.ts';
@@ -17,7 +18,9 @@ export function createModules(context: ModuleContext): Module[] {
   const registries = createRegistriesModule(context);
   const notifications = createNotificationsModule(context);
   const identity = createIdentityModule(context, identityPorts(agencies.service, registries.service, notifications.service));
-  return [createGeoModule(context), createCalendarModule(context), agencies, registries, createCatalogModule(context), notifications, identity];
+  const calendar = createCalendarModule(context);
+  const dossiers = createDossiersModule(context, { calendar: () => calendar.service.calendar(), actorFor: (caller) => identity.service.actorFor(caller) });
+  return [createGeoModule(context), calendar, agencies, registries, createCatalogModule(context), notifications, identity, dossiers];
 }
 
 /** What identity needs from other modules, as its ports. */

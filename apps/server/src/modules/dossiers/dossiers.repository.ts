@@ -1,0 +1,80 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../kernel/db/database.ts';
+import { attachment, auditEntry, dossier, service } from './dossiers.schema.ts';
+
+export type DossierRow = typeof dossier.$inferSelect;
+export type ServiceRow = typeof service.$inferSelect;
+export type AuditRow = typeof auditEntry.$inferSelect;
+
+/** Queries only: the service layer decides. */
+export function createDossiersRepository(db: Executor) {
+  return {
+    async findService(agencyCode: string, procedureCode: string, executor: Executor = db): Promise<ServiceRow | undefined> {
+      const rows = await executor.select().from(service).where(and(eq(service.agencyCode, agencyCode), eq(service.procedureCode, procedureCode))).limit(1);
+      return rows[0];
+    },
+
+    async findServiceById(id: string, executor: Executor = db): Promise<ServiceRow | undefined> {
+      const rows = await executor.select().from(service).where(eq(service.id, id)).limit(1);
+      return rows[0];
+    },
+
+    async listServices(agencyCode: string): Promise<ServiceRow[]> {
+      return db.select().from(service).where(and(eq(service.agencyCode, agencyCode), eq(service.enabled, true))).orderBy(asc(service.procedureCode));
+    },
+
+    /** Inserts or replaces a service definition, bumping its version. */
+    async saveService(row: { id: string; agencyCode: string; procedureCode: string; definition: unknown; enabled: boolean }): Promise<ServiceRow> {
+      const saved = await db
+        .insert(service)
+        .values({ ...row, version: 1 })
+        .onConflictDoUpdate({ target: [service.agencyCode, service.procedureCode], set: { definition: row.definition, enabled: row.enabled, version: sql`${service.version} + 1`, updatedAt: sql`now()` } })
+        .returning();
+      return saved[0] as ServiceRow;
+    },
+
+    async insertDossier(tx: Executor, row: typeof dossier.$inferInsert): Promise<void> {
+      await tx.insert(dossier).values(row);
+    },
+
+    async findByIdempotencyKey(tx: Executor, filedBy: string, key: string): Promise<DossierRow | undefined> {
+      const rows = await tx.select().from(dossier).where(and(eq(dossier.filedBy, filedBy), eq(dossier.idempotencyKey, key))).limit(1);
+      return rows[0];
+    },
+
+    async findByCode(code: string, executor: Executor = db): Promise<DossierRow | undefined> {
+      const rows = await executor.select().from(dossier).where(eq(dossier.code, code)).limit(1);
+      return rows[0];
+    },
+
+    /** The dossier, locked for the rest of the transaction (one action at a time per dossier). */
+    async lockByCode(tx: Executor, code: string): Promise<DossierRow | undefined> {
+      const rows = await tx.select().from(dossier).where(eq(dossier.code, code)).for('update').limit(1);
+      return rows[0];
+    },
+
+    async updateDossier(tx: Executor, id: string, patch: Partial<typeof dossier.$inferInsert>): Promise<DossierRow> {
+      const rows = await tx.update(dossier).set({ ...patch, revision: sql`${dossier.revision} + 1`, updatedAt: sql`now()` }).where(eq(dossier.id, id)).returning();
+      return rows[0] as DossierRow;
+    },
+
+    async insertAudit(tx: Executor, row: typeof auditEntry.$inferInsert): Promise<void> {
+      await tx.insert(auditEntry).values(row);
+    },
+
+    async listAudit(dossierId: string): Promise<AuditRow[]> {
+      return db.select().from(auditEntry).where(eq(auditEntry.dossierId, dossierId)).orderBy(asc(auditEntry.seq));
+    },
+
+    async listOwned(ownerIds: readonly string[], limit: number): Promise<DossierRow[]> {
+      if (ownerIds.length === 0) return [];
+      return db.select().from(dossier).where(inArray(dossier.ownerId, [...ownerIds])).orderBy(desc(dossier.createdAt)).limit(limit);
+    },
+
+    async insertAttachment(tx: Executor, row: typeof attachment.$inferInsert): Promise<void> {
+      await tx.insert(attachment).values(row);
+    },
+  };
+}
+
+export type DossiersRepository = ReturnType<typeof createDossiersRepository>;

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createListeningTestApp, moduleService, type TestApp } from '../../kernel/testing/test-app.ts';
+import { seedDemoAgencies } from '../agencies/index.ts';
+import { ensureTestClient, signedInActor } from '../identity/testing/actors.ts';
+import { syntheticResident } from '../registries/index.ts';
+import type { createDossiersModule } from './index.ts';
+import { TEST_SERVICE_DEFINITION } from './testing/fixtures.ts';
+
+// The dossier API over real tokens: filing with idempotency, reading by who may, the lifecycle
+// through reception, handling and a leader's decision, the audit chain, public tracking.
+
+type DossiersService = ReturnType<typeof createDossiersModule>['service'];
+let t: TestApp & { base: string };
+const tokens: Record<string, string> = {};
+const person = (n: number, label: string) => {
+  const r = syntheticResident(n);
+  return { personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex, password: `Ds7-${label}-pass-Qm4x-Vt` };
+};
+const applicant = person(33, 'applicant');
+const other = person(44, 'other');
+
+before(async () => {
+  t = await createListeningTestApp();
+  await seedDemoAgencies(t.db.database.db);
+  await ensureTestClient(t);
+  const dossiers = moduleService<DossiersService>(t, 'dossiers');
+  await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000a1', agencyCode: 'H29.25747.01', procedureCode: '1.001193', definition: TEST_SERVICE_DEFINITION, enabled: true });
+  tokens.applicant = (await signedInActor(t, applicant, { verify: true })).token;
+  tokens.other = (await signedInActor(t, other)).token;
+  tokens.receptionist = (await signedInActor(t, person(55, 'reception'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['receptionist'] } })).token;
+  // The handling unit (UBND phường) is where the handler and the leader work.
+  tokens.handler = (await signedInActor(t, person(66, 'handler'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['handler'] } })).token;
+  tokens.leader = (await signedInActor(t, person(77, 'leader'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['leader'] } })).token;
+  tokens.otherAgency = (await signedInActor(t, person(88, 'elsewhere'), { post: { agencyCode: 'H29.15', unitCode: null, roles: ['receptionist', 'leader'] } })).token;
+});
+after(async () => t.close());
+
+const call = (who: string | null, method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) =>
+  t.app.inject({ method, url, headers: { ...(who ? { authorization: `Bearer ${tokens[who] ?? ''}` } : {}), ...headers }, ...(payload ? { payload } : {}) });
+
+const submission = (childName = 'Lê Minh Khang') => ({ agencyCode: 'H29.25747.01', procedureCode: '1.001193', formData: { childName, birthDate: '2026-11-01' } });
+
+describe('filing a dossier', () => {
+  it('files online, gives the code and the appointment, and emits dossiers.dossier.submitted', async () => {
+    const response = await call('applicant', 'POST', '/api/v1/dossiers', submission(), { 'idempotency-key': 'khai-sinh-0001' });
+    assert.equal(response.statusCode, 201, response.body);
+    const body = response.json<{ code: string; state: string; nationalStatus: number; dueDate: string; allowedActions: string[] }>();
+    assert.match(body.code, /^H29\.25747\.01-\d{6}-\d{4}$/);
+    assert.equal(body.state, 'submitted');
+    assert.equal(body.nationalStatus, 1);
+    assert.ok(body.dueDate);
+    assert.deepEqual(body.allowedActions, ['withdraw']);
+    const events = await t.db.database.db.execute<{ topic: string }>(sql`select topic from kernel.outbox_event where topic like 'dossiers.%'`);
+    assert.ok(events.some((e) => e.topic === 'dossiers.dossier.submitted'));
+  });
+
+  it('answers a replay of the same key and body with the same dossier, and a different body with 409', async () => {
+    const first = await call('applicant', 'POST', '/api/v1/dossiers', submission('Phạm Gia Huy'), { 'idempotency-key': 'khai-sinh-0002' });
+    const again = await call('applicant', 'POST', '/api/v1/dossiers', submission('Phạm Gia Huy'), { 'idempotency-key': 'khai-sinh-0002' });
+    assert.equal(first.statusCode, 201);
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json<{ code: string }>().code, first.json<{ code: string }>().code);
+    const changed = await call('applicant', 'POST', '/api/v1/dossiers', submission('Tên khác'), { 'idempotency-key': 'khai-sinh-0002' });
+    assert.equal(changed.statusCode, 409);
+    assert.equal(changed.json<{ code: string }>().code, 'dossiers.idempotency_key_reused');
+  });
+
+  const bad: [string, object, number, string][] = [
+    ['a form that breaks the schema', { ...submission(), formData: { childName: 'A', birthDate: '2026-13-40' } }, 400, 'dossiers.invalid_form'],
+    ['an unknown field', { ...submission(), formData: { childName: 'Lê An', birthDate: '2026-11-01', extra: 1 } }, 400, 'dossiers.invalid_form'],
+    ['a procedure the agency does not offer', { ...submission(), procedureCode: '1.000000' }, 404, 'dossiers.service_not_found'],
+    ['filing for someone without a mandate', { ...submission(), onBehalfOf: '079203001234' }, 403, 'dossiers.no_mandate'],
+  ];
+  for (const [name, payload, status, code] of bad) {
+    it(`refuses ${name}`, async () => {
+      const response = await call('applicant', 'POST', '/api/v1/dossiers', payload);
+      assert.equal(response.statusCode, status, response.body);
+      assert.equal(response.json<{ code: string }>().code, code);
+    });
+  }
+
+  it('refuses malformed JSON and a bad Idempotency-Key with 400, and writes nothing', async () => {
+    const before = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier`);
+    const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { authorization: `Bearer ${tokens.applicant ?? ''}`, 'content-type': 'application/json' }, payload: '{"agencyCode": ' });
+    assert.equal(malformed.statusCode, 400);
+    const badKey = await call('applicant', 'POST', '/api/v1/dossiers', submission(), { 'idempotency-key': 'x' });
+    assert.equal(badKey.statusCode, 400);
+    const afterwards = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier`);
+    assert.deepEqual(afterwards, before);
+  });
+});
+
+describe('the lifecycle through the API', () => {
+  it('receives, forwards, proposes, approves (leader) and returns; the audit chain verifies; tracking shows the timeline', async () => {
+    const filed = (await call('applicant', 'POST', '/api/v1/dossiers', submission('Võ Thanh Tâm'))).json<{ code: string }>();
+    const code = filed.code;
+    const step = async (who: string, action: string, body: object = {}) => {
+      const response = await call(who, 'POST', `/api/v1/dossiers/${code}/actions/${action}`, body);
+      assert.equal(response.statusCode, 200, `${action} by ${who}: ${response.body}`);
+      return response.json<{ state: string; nationalStatus: number }>();
+    };
+    assert.equal((await step('receptionist', 'receive')).nationalStatus, 2);
+    // The handler may not receive: 403 without changing anything.
+    const wrongRole = await call('handler', 'POST', `/api/v1/dossiers/${code}/actions/forward`, {});
+    assert.equal(wrongRole.statusCode, 403);
+    assert.equal((await step('receptionist', 'forward')).state, 'handling');
+    assert.equal((await step('handler', 'propose')).state, 'awaiting_approval');
+    const handlerDecides = await call('handler', 'POST', `/api/v1/dossiers/${code}/decision`, { decision: 'approve' });
+    assert.equal(handlerDecides.statusCode, 403, 'only a leader decides');
+    const decided = await call('leader', 'POST', `/api/v1/dossiers/${code}/decision`, { decision: 'approve' });
+    assert.equal(decided.statusCode, 200, decided.body);
+    assert.equal(decided.json<{ nationalStatus: number; punctuality: string }>().nationalStatus, 9);
+    assert.equal((await step('receptionist', 'return_result')).nationalStatus, 10);
+    const again = await call('receptionist', 'POST', `/api/v1/dossiers/${code}/actions/return_result`, {});
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json<{ code: string }>().code, 'dossiers.wrong_state');
+
+    const audit = await call('leader', 'GET', `/api/v1/dossiers/${code}/audit`);
+    assert.equal(audit.statusCode, 200, audit.body);
+    const log = audit.json<{ entries: { action: string }[]; verdict: { ok: boolean } }>();
+    assert.deepEqual(log.entries.map((e) => e.action), ['submit', 'receive', 'forward', 'propose', 'approve', 'return_result']);
+    assert.equal(log.verdict.ok, true);
+
+    const last4 = applicant.personalId.slice(-4);
+    const tracking = await call(null, 'GET', `/api/v1/dossiers/${code}/status?idLast4=${last4}`);
+    assert.equal(tracking.statusCode, 200);
+    assert.ok(!tracking.body.includes(applicant.personalId), 'no personal data in public tracking');
+    assert.equal(tracking.json<{ timeline: unknown[] }>().timeline.length, 6);
+    const wrong = await call(null, 'GET', `/api/v1/dossiers/${code}/status?idLast4=${last4 === '0000' ? '1111' : '0000'}`);
+    assert.equal(wrong.statusCode, 404);
+  });
+
+  it('detects an edited audit row', async () => {
+    const filed = (await call('applicant', 'POST', '/api/v1/dossiers', submission('Đặng Bảo Ngọc'))).json<{ code: string }>();
+    await call('receptionist', 'POST', `/api/v1/dossiers/${filed.code}/actions/receive`, {});
+    await t.db.database.db.execute(sql`update dossiers.audit_entry set entry = jsonb_set(entry, '{reason}', '"sửa"') where seq = 1 and dossier_id = (select id from dossiers.dossier where code = ${filed.code})`);
+    const audit = (await call('leader', 'GET', `/api/v1/dossiers/${filed.code}/audit`)).json<{ verdict: { ok: boolean; index: number; problem: string } }>();
+    assert.deepEqual(audit.verdict, { ok: false, index: 0, problem: 'hash' });
+  });
+
+  it('lets the applicant and the agency see the dossier, and nobody else learn it exists', async () => {
+    const filed = (await call('applicant', 'POST', '/api/v1/dossiers', submission('Bùi Anh Thư'))).json<{ code: string }>();
+    for (const [who, status] of [['applicant', 200], ['receptionist', 200], ['other', 404], ['otherAgency', 404]] as const) {
+      const response = await call(who, 'GET', `/api/v1/dossiers/${filed.code}`);
+      assert.equal(response.statusCode, status, `${who}: ${response.body}`);
+    }
+    const missing = await call('other', 'GET', '/api/v1/dossiers/H29.25747.01-261123-9999');
+    assert.equal(missing.statusCode, 404);
+    const refuseElsewhere = await call('otherAgency', 'POST', `/api/v1/dossiers/${filed.code}/actions/receive`, {});
+    assert.equal(refuseElsewhere.statusCode, 404, 'an official of another agency does not learn it exists');
+  });
+
+  it('lets the applicant withdraw, and refuses a refusal without reasons', async () => {
+    const filed = (await call('applicant', 'POST', '/api/v1/dossiers', submission('Hồ Gia Bảo'))).json<{ code: string }>();
+    const noReason = await call('receptionist', 'POST', `/api/v1/dossiers/${filed.code}/actions/refuse`, { reason: '  ' });
+    assert.equal(noReason.statusCode, 400);
+    assert.equal(noReason.json<{ code: string }>().code, 'dossiers.reason_required');
+    const withdrawn = await call('applicant', 'POST', `/api/v1/dossiers/${filed.code}/actions/withdraw`, {});
+    assert.equal(withdrawn.json<{ nationalStatus: number }>().nationalStatus, 7);
+  });
+});

@@ -1,0 +1,83 @@
+import { DossierActionInput, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
+import { z } from 'zod';
+import { PUBLIC } from '../../kernel/http/access.ts';
+import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
+import type { App } from '../../kernel/http/types.ts';
+import type { ApiCaller } from '../identity/index.ts';
+import type { DossiersService } from './dossiers.service.ts';
+
+const tags = ['dossiers'];
+const security = [{ bearer: [] }];
+const responses = { ...problemResponses, 401: ProblemView, 403: ProblemView, 409: ProblemView, 422: ProblemView };
+const CodeParams = z.object({ code: DossierCode });
+
+/** The one-stop shop's dossier API: filing, reading, actions, decisions, audit, public tracking. */
+export function dossiersRoutes(service: DossiersService) {
+  return (app: App) => {
+    app.post(
+      '/api/v1/dossiers',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'File a dossier online (Idempotency-Key: the same key and body give the same dossier)',
+          security,
+          headers: z.looseObject({ 'idempotency-key': IdempotencyKey.optional() }),
+          body: DossierSubmission,
+          response: { 200: DossierView, 201: DossierView, ...responses },
+        },
+      },
+      async (request, reply) => {
+        const result = await service.submit(request.actor as ApiCaller, request.body, request.headers['idempotency-key'] ?? null, String(request.id));
+        return reply.status(result.created ? 201 : 200).header('location', `/api/v1/dossiers/${result.dossier.code}`).send(result.dossier);
+      },
+    );
+
+    app.get('/api/v1/dossiers/:code', { config: { access: 'authenticated' }, schema: { tags, summary: 'A dossier (its applicant, or officials of its agency)', security, params: CodeParams, response: { 200: DossierView, ...responses } } }, async (request) =>
+      service.get(request.actor as ApiCaller, request.params.code),
+    );
+
+    app.post(
+      '/api/v1/dossiers/:code/actions/:action',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: 'Take a lifecycle action (receive, request a supplement, forward, consult, withdraw, …)', security, params: CodeParams.extend({ action: DossierActionName }), body: DossierActionInput, response: { 200: DossierView, ...responses } },
+      },
+      async (request) => service.act(request.actor as ApiCaller, request.params.code, request.params.action, request.body, String(request.id)),
+    );
+
+    // Approving or rejecting is a leader's decision and a sensitive action: a recent login is required.
+    app.post(
+      '/api/v1/dossiers/:code/decision',
+      {
+        config: { access: { permission: 'dossiers:approve', recentLogin: true } },
+        schema: { tags, summary: 'Approve or reject after appraisal (recent login required)', security, params: CodeParams, body: DossierDecisionInput, response: { 200: DossierView, ...responses } },
+      },
+      async (request) => service.act(request.actor as ApiCaller, request.params.code, request.body.decision, { reason: request.body.reason ?? null }, String(request.id)),
+    );
+
+    app.get(
+      '/api/v1/dossiers/:code/audit',
+      { config: { access: { permission: 'dossiers:read' } }, schema: { tags, summary: "The dossier's hash-chained audit log and its verification", security, params: CodeParams, response: { 200: DossierAudit, ...responses } } },
+      async (request) => service.audit(request.actor as ApiCaller, request.params.code),
+    );
+
+    app.get(
+      '/api/v1/dossiers/:code/status',
+      {
+        config: PUBLIC,
+        schema: {
+          tags,
+          summary: "Public tracking: the code and the last 4 digits of the applicant's ID or enterprise code",
+          params: CodeParams,
+          querystring: z.object({ idLast4: z.string().regex(/^\d{4}$/) }),
+          response: { 200: DossierTracking, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return service.track(request.params.code, request.query.idLast4);
+      },
+    );
+  };
+}

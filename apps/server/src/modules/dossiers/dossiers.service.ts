@@ -1,0 +1,290 @@
+import { createHash } from 'node:crypto';
+import { vietnamDate, type Clock } from '../../kernel/clock.ts';
+import type { Database, Executor } from '../../kernel/db/database.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import type { Outbox } from '../../kernel/events/outbox.ts';
+import { uuidv7 } from '../../kernel/ids.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
+import { decide, type Actor, type ApiCaller, type Permission } from '../identity/index.ts';
+import { allocateDossierCode } from './dossier-codes.ts';
+import type { DossierRow, DossiersRepository } from './dossiers.repository.ts';
+import { append, canonicalJson, verifyChain, type AuditEntry, type ChainedEntry, type ChainVerdict } from './domain/audit-chain.ts';
+import { checkReschedule, dueAfterSupplement, dueFrom, punctuality, type ClockRule } from './domain/deadline.ts';
+import { availableActions, NATIONAL_STATUS, NEW_DOSSIER, RULES, transition, type ActionName, type DossierState, type LifecycleSnapshot, type Performer } from './domain/lifecycle.ts';
+
+/** What the lifecycle needs of a service definition (the rest is for forms and documents). */
+export type ServiceTerms = Readonly<{
+  name: string;
+  handlingUnitCode: string | null;
+  timeLimit: Readonly<{ workingDays: number; cutoff: string | null }>;
+  clockRule: ClockRule;
+}>;
+
+export type DossiersDeps = {
+  database: Database;
+  repository: DossiersRepository;
+  outbox: Outbox;
+  clock: Clock;
+  calendar: () => WorkingCalendar;
+  /** The caller as the access policy sees it, mandates included (identity's actorFor). */
+  actorFor: (caller: ApiCaller) => Promise<Actor>;
+  /** Reads a stored definition's terms, and validates form data against its schema (errors, or none). */
+  termsOf: (definition: unknown) => ServiceTerms;
+  validateForm: (serviceId: string, version: number, definition: unknown, data: unknown) => { path: string; message: string }[];
+};
+
+export type SubmitInput = { agencyCode: string; procedureCode: string; onBehalfOf?: string | undefined; formData: Record<string, unknown> };
+
+const DOSSIER_NOT_FOUND = { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' };
+const dossierNotFound = () => notFound('dossiers.not_found', DOSSIER_NOT_FOUND);
+
+/** Past-tense event names: dossiers.dossier.<event>. */
+const EVENT_OF: Record<ActionName, string> = {
+  submit: 'submitted', withdraw: 'withdrawn', receive: 'received', refuse: 'refused', request_supplement: 'supplement_requested', supplement: 'supplemented',
+  forward: 'forwarded', consult: 'consultation_requested', answer_consultation: 'consultation_answered', transfer: 'transferred', return_transfer: 'transfer_returned',
+  propose: 'proposed', send_back: 'sent_back', approve: 'approved', reject: 'rejected', request_payment: 'payment_requested', confirm_payment: 'payment_confirmed',
+  reschedule: 'rescheduled', stop: 'stopped', return_result: 'result_returned',
+};
+
+/** Mandate scope a person needs to act as the applicant. */
+const APPLICANT_SCOPE = 'dossiers:submit' as const;
+
+const REFUSALS = {
+  wrong_state: () => new DomainError('conflict', 'dossiers.wrong_state', { vi: 'Hồ sơ đang ở trạng thái không cho phép thao tác này.', en: 'The dossier is not in a state that allows this action.' }),
+  not_allowed: () => new DomainError('forbidden', 'dossiers.action_not_allowed', { vi: 'Bạn không có quyền thực hiện thao tác này với hồ sơ.', en: 'You may not take this action on the dossier.' }),
+  reason_required: () => new DomainError('invalid', 'dossiers.reason_required', { vi: 'Cần nêu đầy đủ lý do.', en: 'The reasons are required.' }),
+  limit_reached: () => new DomainError('conflict', 'dossiers.limit_reached', { vi: 'Thao tác này chỉ được thực hiện một lần cho mỗi hồ sơ.', en: 'This action is allowed only once per dossier.' }),
+};
+
+const snapshotOf = (row: DossierRow): LifecycleSnapshot => ({
+  state: row.state as DossierState,
+  resumeTo: (row.resumeTo as DossierState | null) ?? null,
+  supplementsInProcessing: row.supplementsInProcessing,
+  reschedules: row.reschedules,
+});
+
+const ownerKindOf = (ownerId: string): 'citizen' | 'business' => (/^\d{12}$/.test(ownerId) ? 'citizen' : 'business');
+
+export function createDossiersService(deps: DossiersDeps) {
+  const { repository } = deps;
+  const today = () => vietnamDate(deps.clock.now());
+
+  /** Appends the audit entry, updates the head, writes the outbox event: one transaction. */
+  async function record(tx: Executor, row: Pick<DossierRow, 'id' | 'code' | 'agencyCode' | 'procedureCode' | 'auditCount' | 'auditLastHash'>, entry: Omit<AuditEntry, 'seq'>, requestId: string | null) {
+    const chained = append({ count: row.auditCount, lastHash: row.auditLastHash }, entry);
+    await repository.insertAudit(tx, { dossierId: row.id, seq: chained.row.entry.seq, entry: chained.row.entry, prevHash: chained.row.prevHash, hash: chained.row.hash });
+    await deps.outbox.append(tx, {
+      topic: `dossiers.dossier.${EVENT_OF[entry.action as ActionName]}`,
+      aggregateId: row.id,
+      payload: { code: row.code, agencyCode: row.agencyCode, procedureCode: row.procedureCode, from: entry.from, to: entry.to, at: entry.at },
+      requestId,
+    });
+    return chained.head;
+  }
+
+  /** Who the caller is for this dossier: its applicant, an official through a permission, or nobody. */
+  async function performerFor(caller: ApiCaller, row: DossierRow, action: ActionName | null): Promise<{ performer: Performer | null; visible: boolean; actor: Actor }> {
+    const actor = await deps.actorFor(caller);
+    const asApplicant = decide(actor, 'self', { ownerId: row.ownerId }, today(), APPLICANT_SCOPE) === 'allowed';
+    const rule = action ? RULES[action] : null;
+    if (asApplicant && (!rule || rule.by.includes('applicant'))) return { performer: 'applicant', visible: true, actor };
+    const resource = { agencyCode: row.agencyCode, unitCode: row.unitCode };
+    // An official acts through the first permission of the rule they hold for this dossier's agency;
+    // with no action named, reading is enough to see it.
+    const permissions: Permission[] = rule ? rule.by.filter((p): p is Exclude<Performer, 'applicant'> => p !== 'applicant') : ['dossiers:read'];
+    for (const permission of permissions) {
+      if (decide(actor, permission, resource, today()) === 'allowed') return { performer: rule ? (permission as Performer) : null, visible: true, actor };
+    }
+    const visible = asApplicant || decide(actor, 'dossiers:read', resource, today()) === 'allowed';
+    return { performer: null, visible, actor };
+  }
+
+  function view(row: DossierRow, performer: Performer | null, terms: ServiceTerms) {
+    const snapshot = snapshotOf(row);
+    return {
+      code: row.code ?? '',
+      procedureCode: row.procedureCode,
+      procedureName: terms.name,
+      agencyCode: row.agencyCode,
+      unitCode: row.unitCode,
+      ownerId: row.ownerId,
+      ownerKind: row.ownerKind,
+      channel: row.channel,
+      state: snapshot.state,
+      nationalStatus: NATIONAL_STATUS[snapshot.state],
+      formData: row.formData as Record<string, unknown>,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      receivedAt: row.receivedAt?.toISOString() ?? null,
+      dueDate: row.dueDate,
+      dueAt: row.dueAt?.toISOString() ?? null,
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      returnedAt: row.returnedAt?.toISOString() ?? null,
+      punctuality: row.punctuality,
+      allowedActions: performer ? availableActions(snapshot, performer) : [],
+    };
+  }
+
+  async function loadTerms(row: Pick<DossierRow, 'serviceId'>, executor?: Executor): Promise<ServiceTerms> {
+    const found = await repository.findServiceById(row.serviceId, executor);
+    if (!found) throw new Error(`service ${row.serviceId} of a stored dossier is missing`);
+    return deps.termsOf(found.definition);
+  }
+
+  return {
+    /** Files a dossier online (Decree 118/2025 Art. 17; code per Circular 01/2018 Art. 19). Idempotent per key. */
+    async submit(caller: ApiCaller, input: SubmitInput, idempotencyKey: string | null, requestId: string | null): Promise<{ created: boolean; dossier: ReturnType<typeof view> }> {
+      if (caller.kind === 'client') throw new DomainError('forbidden', 'dossiers.person_required', { vi: 'Hồ sơ do người dân, doanh nghiệp nộp.', en: 'Dossiers are filed by people and businesses.' });
+      const ownerId = input.onBehalfOf ?? caller.personalId;
+      const actor = await deps.actorFor(caller);
+      if (decide(actor, 'self', { ownerId }, today(), APPLICANT_SCOPE) !== 'allowed') {
+        throw new DomainError('forbidden', 'dossiers.no_mandate', { vi: 'Bạn chưa được ủy quyền nộp hồ sơ cho người/doanh nghiệp này.', en: 'You hold no mandate to file for this person or business.' });
+      }
+      const svc = await repository.findService(input.agencyCode, input.procedureCode);
+      if (!svc?.enabled) throw notFound('dossiers.service_not_found', { vi: 'Cơ quan chưa cung cấp dịch vụ công trực tuyến cho thủ tục này.', en: 'The agency offers no online service for this procedure.' });
+      const terms = deps.termsOf(svc.definition);
+      const errors = deps.validateForm(svc.id, svc.version, svc.definition, input.formData);
+      if (errors.length > 0) throw new DomainError('invalid', 'dossiers.invalid_form', { vi: 'Tờ khai chưa hợp lệ.', en: 'The form is not valid.' }, { errors });
+      const requestHash = createHash('sha256').update(canonicalJson({ ...input, onBehalfOf: ownerId })).digest('hex');
+
+      const replay = async (): Promise<{ created: boolean; dossier: ReturnType<typeof view> } | undefined> => {
+        if (!idempotencyKey) return undefined;
+        const existing = await repository.findByIdempotencyKey(deps.database.db, caller.accountId, idempotencyKey);
+        if (!existing) return undefined;
+        if (existing.requestHash !== requestHash) {
+          throw new DomainError('conflict', 'dossiers.idempotency_key_reused', { vi: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác.', en: 'The Idempotency-Key was used for a different request.' });
+        }
+        return { created: false, dossier: view(existing, 'applicant', terms) };
+      };
+      const replayed = await replay();
+      if (replayed) return replayed;
+
+      const now = deps.clock.now();
+      const due = dueFrom(deps.calendar(), now.toISOString(), { ...terms.timeLimit, channel: 'online' });
+      try {
+        const row = await deps.database.db.transaction(async (tx) => {
+          const code = await allocateDossierCode(tx, input.agencyCode, vietnamDate(now));
+          const step = transition(NEW_DOSSIER, 'submit', 'applicant');
+          if (!step.ok) throw new Error('a new dossier cannot be submitted');
+          const base = {
+            id: uuidv7(), code, serviceId: svc.id, serviceVersion: svc.version, agencyCode: input.agencyCode, unitCode: terms.handlingUnitCode, procedureCode: input.procedureCode,
+            ownerId, ownerKind: ownerKindOf(ownerId), filedBy: caller.accountId, channel: 'online' as const, state: step.next.state, formData: input.formData,
+            submittedAt: now, dueDate: due.dueDate, dueAt: new Date(due.dueAt), idempotencyKey, requestHash, auditCount: 0, auditLastHash: '0'.repeat(64),
+          };
+          const head = await record(tx, base, { at: now.toISOString(), actor: { kind: caller.kind, id: caller.accountId, role: null }, action: 'submit', from: 'draft', to: step.next.state, reason: null, data: { code, ownerId } }, requestId);
+          await repository.insertDossier(tx, { ...base, auditCount: head.count, auditLastHash: head.lastHash });
+          return { ...base, auditCount: head.count, auditLastHash: head.lastHash };
+        });
+        const stored = await repository.findByCode(row.code);
+        return { created: true, dossier: view(stored as DossierRow, 'applicant', terms) };
+      } catch (error) {
+        // Two requests with the same key at once: the loser answers like a replay.
+        if (idempotencyKey && String((error as { code?: string }).code) === '23505') {
+          const again = await replay();
+          if (again) return again;
+        }
+        throw error;
+      }
+    },
+
+    async get(caller: ApiCaller, code: string) {
+      const row = await repository.findByCode(code);
+      if (!row) throw dossierNotFound();
+      const who = await performerFor(caller, row, null);
+      if (!who.visible) throw dossierNotFound();
+      const performer = who.performer ?? (decide(who.actor, 'self', { ownerId: row.ownerId }, today(), APPLICANT_SCOPE) === 'allowed' ? 'applicant' : null);
+      return view(row, performer, await loadTerms(row));
+    },
+
+    /** Takes a lifecycle action (one at a time per dossier: the row is locked). */
+    async act(caller: ApiCaller, code: string, action: ActionName, input: { reason?: string | null; newDueDate?: string | null }, requestId: string | null) {
+      const found = await repository.findByCode(code);
+      if (!found) throw dossierNotFound();
+      const who = await performerFor(caller, found, action);
+      if (!who.visible) throw dossierNotFound();
+      if (!who.performer) throw REFUSALS.not_allowed();
+      const performer = who.performer;
+      const now = deps.clock.now();
+      const calendar = deps.calendar();
+      const updated = await deps.database.db.transaction(async (tx) => {
+        const row = await repository.lockByCode(tx, code);
+        if (!row) throw dossierNotFound();
+        const terms = await loadTerms(row, tx);
+        const step = transition(snapshotOf(row), action, performer, input.reason ?? null);
+        if (!step.ok) throw REFUSALS[step.refusal]();
+        const patch: Partial<DossierRow> = { state: step.next.state, resumeTo: step.next.resumeTo, supplementsInProcessing: step.next.supplementsInProcessing, reschedules: step.next.reschedules };
+        const data: Record<string, unknown> = {};
+        const limit = { ...terms.timeLimit, channel: 'online' as const };
+        if (action === 'receive') {
+          // The time limit runs from the valid reception shown on the receipt (309/2026 Art. 8(3)).
+          const due = dueFrom(calendar, now.toISOString(), limit);
+          Object.assign(patch, { receivedAt: now, dueDate: due.dueDate, dueAt: new Date(due.dueAt) });
+        }
+        if (action === 'supplement' && row.state === 'supplement_requested' && step.next.state !== 'submitted' && row.dueDate) {
+          // Nothing else changes a dossier waiting for a supplement, so its last update is the request.
+          const requestedOn = vietnamDate(row.updatedAt);
+          const due = dueAfterSupplement(calendar, terms.clockRule, { dueDate: row.dueDate }, requestedOn, now.toISOString(), limit);
+          Object.assign(patch, { dueDate: due.dueDate, dueAt: new Date(due.dueAt) });
+          data.clockRule = terms.clockRule;
+        }
+        if (action === 'reschedule') {
+          const newDueDate = input.newDueDate ?? '';
+          const check = row.dueDate ? checkReschedule(calendar, today(), row.dueDate, newDueDate) : ({ ok: false, reason: 'too_late' } as const);
+          if (!check.ok) {
+            throw new DomainError('unprocessable', `dossiers.reschedule_${check.reason}`, check.reason === 'too_late'
+              ? { vi: 'Phải xin lỗi, hẹn lại trước ngày hẹn trả ít nhất 01 ngày làm việc.', en: 'An apology and new date must come at least one working day before the due date.' }
+              : { vi: 'Ngày hẹn mới phải sau ngày hẹn hiện tại.', en: 'The new date must be later than the current one.' });
+          }
+          Object.assign(patch, { dueDate: newDueDate, dueAt: new Date(`${newDueDate}T17:00:00+07:00`) });
+          data.previousDueDate = row.dueDate;
+          data.newDueDate = newDueDate;
+        }
+        if (action === 'approve' || action === 'reject') {
+          const result = row.dueDate && row.dueAt ? punctuality(now.toISOString(), { dueDate: row.dueDate, dueAt: row.dueAt.toISOString() }, (at) => vietnamDate(new Date(at))) : null;
+          Object.assign(patch, { finishedAt: now, punctuality: result });
+        }
+        if (action === 'return_result') Object.assign(patch, { returnedAt: now });
+        // The audit names the power exercised (the permission), not just the person.
+        const head = await record(tx, row, { at: now.toISOString(), actor: { kind: caller.kind, id: caller.subject, role: performer === 'applicant' ? null : performer }, action, from: row.state, to: step.next.state, reason: step.event.reason, ...(Object.keys(data).length > 0 ? { data } : {}) }, requestId);
+        const saved = await repository.updateDossier(tx, row.id, { ...patch, auditCount: head.count, auditLastHash: head.lastHash });
+        return { saved, terms };
+      });
+      return view(updated.saved, performer, updated.terms);
+    },
+
+    /** The audit log with its verification (officials of the agency who may read dossiers). */
+    async audit(caller: ApiCaller, code: string): Promise<{ entries: AuditEntry[]; verdict: ChainVerdict }> {
+      const row = await repository.findByCode(code);
+      if (!row) throw dossierNotFound();
+      const actor = await deps.actorFor(caller);
+      if (decide(actor, 'dossiers:read', { agencyCode: row.agencyCode, unitCode: row.unitCode }, today()) !== 'allowed') throw dossierNotFound();
+      const rows = await repository.listAudit(row.id);
+      const chained: ChainedEntry[] = rows.map((r) => ({ entry: r.entry as AuditEntry, prevHash: r.prevHash, hash: r.hash }));
+      return { entries: chained.map((c) => c.entry), verdict: verifyChain(chained, { count: row.auditCount, lastHash: row.auditLastHash }) };
+    },
+
+    /**
+     * Public tracking: the code plus the last 4 digits of the applicant's ID or enterprise code. A
+     * wrong second factor answers like an unknown code. The timeline carries no personal data.
+     */
+    async track(code: string, idLast4: string) {
+      const row = await repository.findByCode(code);
+      if (!row || row.ownerId.slice(-4) !== idLast4) throw dossierNotFound();
+      const rows = await repository.listAudit(row.id);
+      const terms = await loadTerms(row);
+      return {
+        code,
+        procedureName: terms.name,
+        agencyCode: row.agencyCode,
+        state: row.state as DossierState,
+        nationalStatus: NATIONAL_STATUS[row.state as DossierState],
+        dueDate: row.dueDate,
+        timeline: rows.map((r) => {
+          const entry = r.entry as AuditEntry;
+          return { at: entry.at, action: entry.action, state: entry.to };
+        }),
+      };
+    },
+  };
+}
+
+export type DossiersService = ReturnType<typeof createDossiersService>;

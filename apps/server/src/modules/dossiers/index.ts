@@ -1,0 +1,28 @@
+import type { Module, ModuleContext } from '../../kernel/module.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
+import type { Actor, ApiCaller } from '../identity/index.ts';
+import { createDossiersRepository } from './dossiers.repository.ts';
+import { dossiersRoutes } from './dossiers.routes.ts';
+import { createDossiersService } from './dossiers.service.ts';
+import { createFormValidator } from './form-validation.ts';
+import { formSchemaOf, termsOf } from './service-terms.ts';
+
+export type DossiersPorts = { calendar: () => WorkingCalendar; actorFor: (caller: ApiCaller) => Promise<Actor> };
+
+/** The electronic one-stop shop (một cửa điện tử): services, dossiers, their lifecycle and audit. */
+export function createDossiersModule(context: ModuleContext, ports: DossiersPorts) {
+  const repository = createDossiersRepository(context.database.db);
+  const forms = createFormValidator();
+  const service = createDossiersService({
+    database: context.database,
+    repository,
+    outbox: context.outbox,
+    clock: context.clock,
+    calendar: ports.calendar,
+    actorFor: ports.actorFor,
+    termsOf,
+    validateForm: (serviceId, version, definition, data) => forms.validate(serviceId, version, formSchemaOf(definition), data),
+  });
+  const module: Module = { name: 'dossiers', routes: dossiersRoutes(service) };
+  return { ...module, service: { ...service, repository, forms } };
+}
