@@ -15,8 +15,15 @@ module.exports = {
       from: { path: '^apps/server/src/modules/([^/]+)/' },
       to: {
         path: '^apps/server/src/modules/',
-        pathNot: ['^apps/server/src/modules/$1/', '^apps/server/src/modules/[^/]+/(index|[^/]+\\.events)\\.ts$'],
+        pathNot: ['^apps/server/src/modules/$1/', '^apps/server/src/modules/[^/]+/(index|[^/]+\\.events)\\.ts$', '^apps/server/src/modules/[^/]+/testing/'],
       },
+    },
+    {
+      name: 'testing-helpers-stay-in-tests',
+      comment: "A module's testing/ helpers (test actors, fixtures) are for tests, never for production code.",
+      severity: 'error',
+      from: { path: '^apps/server/src/', pathNot: ['\\.test\\.ts$', '/testing/'] },
+      to: { path: '^apps/server/src/modules/[^/]+/testing/' },
     },
     {
       name: 'foundation-does-not-call-features',

@@ -77,3 +77,22 @@ export const DossierAudit = z
     verdict: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), index: z.number().int(), problem: z.string() })]),
   })
   .meta({ id: 'DossierAudit' });
+
+export const DossierQueuePage = z
+  .object({
+    items: z.array(
+      z.object({
+        code: z.string(),
+        procedureCode: z.string(),
+        state: z.string(),
+        nationalStatus: z.number().int().nullable(),
+        ownerKind: z.enum(['citizen', 'business']),
+        unitCode: z.string().nullable(),
+        submittedAt: z.string().nullable(),
+        dueAt: z.string().nullable(),
+        overdue: z.boolean(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'DossierQueuePage' });

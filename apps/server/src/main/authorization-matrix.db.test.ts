@@ -273,6 +273,15 @@ const MATRIX: Record<string, Case> = {
     allowed: ['auditorA', () => ({ method: 'GET', url: dossierUrl('/audit') })],
     denied: [['auditorB', () => ({ method: 'GET', url: dossierUrl('/audit') }), 404], ['adminA', () => ({ method: 'GET', url: dossierUrl('/audit') }), 403]],
   },
+  'GET /api/v1/agencies/:agencyCode/dossiers': {
+    allowed: ['receptionistA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossiers?queue=to_receive' })],
+    denied: [
+      ['adminB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossiers?queue=to_receive' }), 403],
+      ['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossiers?queue=to_receive' }), 404],
+      ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossiers?queue=to_receive' }), 403],
+    ],
+  },
+  'GET /api/v1/me/dossiers': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/dossiers' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/dossiers' }), 403]] },
   'GET /api/v1/agencies/:agencyCode/login-events': {
     allowed: ['auditorA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' })],
     denied: [['auditorB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' }), 404], ['adminA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' }), 403]],

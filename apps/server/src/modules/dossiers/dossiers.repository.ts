@@ -71,6 +71,20 @@ export function createDossiersRepository(db: Executor) {
       return db.select().from(dossier).where(inArray(dossier.ownerId, [...ownerIds])).orderBy(desc(dossier.createdAt)).limit(limit);
     },
 
+    /**
+     * One page of an agency's queue, ordered by due time then id (keyset paging: `after` is the last
+     * row of the previous page). `unitCode` narrows to a unit (and dossiers not yet given to one).
+     */
+    async queue(filter: { agencyCode: string | null; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date; after?: { dueAt: Date; id: string }; limit: number }): Promise<DossierRow[]> {
+      const conditions = [inArray(dossier.state, [...filter.states])];
+      if (filter.agencyCode) conditions.push(eq(dossier.agencyCode, filter.agencyCode));
+      if (filter.unitCode) conditions.push(sql`(${dossier.unitCode} is null or ${dossier.unitCode} = ${filter.unitCode})`);
+      if (filter.dueBefore) conditions.push(sql`${dossier.dueAt} < ${filter.dueBefore.toISOString()}::timestamptz`);
+      if (filter.dueFrom) conditions.push(sql`${dossier.dueAt} >= ${filter.dueFrom.toISOString()}::timestamptz`);
+      if (filter.after) conditions.push(sql`(${dossier.dueAt}, ${dossier.id}) > (${filter.after.dueAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`);
+      return db.select().from(dossier).where(and(...conditions)).orderBy(asc(dossier.dueAt), asc(dossier.id)).limit(filter.limit);
+    },
+
     async insertAttachment(tx: Executor, row: typeof attachment.$inferInsert): Promise<void> {
       await tx.insert(attachment).values(row);
     },

@@ -1,4 +1,4 @@
-import { DossierActionInput, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
+import { AgencyCode, DossierActionInput, DossierQueuePage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
 import { z } from 'zod';
 import { PUBLIC } from '../../kernel/http/access.ts';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
@@ -60,6 +60,26 @@ export function dossiersRoutes(service: DossiersService) {
       '/api/v1/dossiers/:code/audit',
       { config: { access: { permission: 'dossiers:read' } }, schema: { tags, summary: "The dossier's hash-chained audit log and its verification", security, params: CodeParams, response: { 200: DossierAudit, ...responses } } },
       async (request) => service.audit(request.actor as ApiCaller, request.params.code),
+    );
+
+    app.get(
+      '/api/v1/agencies/:agencyCode/dossiers',
+      {
+        config: { access: { permission: 'dossiers:read' } },
+        schema: {
+          tags,
+          summary: "An agency's work queue (to receive, to handle, to approve, to return, overdue, soon due), keyset-paged",
+          security,
+          params: z.object({ agencyCode: AgencyCode }),
+          querystring: z.object({ queue: z.enum(['to_receive', 'to_handle', 'to_approve', 'to_return', 'overdue', 'soon_due']), after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+          response: { 200: DossierQueuePage, ...responses },
+        },
+      },
+      async (request) => service.queue(request.actor as ApiCaller, request.params.agencyCode, request.query.queue, request.query.after ?? null, request.query.limit),
+    );
+
+    app.get('/api/v1/me/dossiers', { config: { access: 'authenticated' }, schema: { tags, summary: 'My dossiers, and those of whom I act for', security, response: { 200: z.array(DossierView), ...responses } } }, async (request) =>
+      service.mine(request.actor as ApiCaller),
     );
 
     app.get(

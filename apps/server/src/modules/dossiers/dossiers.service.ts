@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { Outbox } from '../../kernel/events/outbox.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import { decide, type Actor, type ApiCaller, type Permission } from '../identity/index.ts';
+import { decide, reachOf, type Actor, type ApiCaller, type Permission } from '../identity/index.ts';
 import { allocateDossierCode } from './dossier-codes.ts';
 import type { DossierRow, DossiersRepository } from './dossiers.repository.ts';
 import { append, canonicalJson, verifyChain, type AuditEntry, type ChainedEntry, type ChainVerdict } from './domain/audit-chain.ts';
@@ -45,6 +45,32 @@ const EVENT_OF: Record<ActionName, string> = {
   propose: 'proposed', send_back: 'sent_back', approve: 'approved', reject: 'rejected', request_payment: 'payment_requested', confirm_payment: 'payment_confirmed',
   reschedule: 'rescheduled', stop: 'stopped', return_result: 'result_returned',
 };
+
+/** Officials' queues (Decree 61/2018 Art. 17–19 steps) and the states each lists. */
+export const QUEUES = {
+  to_receive: ['submitted'],
+  to_handle: ['handling', 'consulting', 'transferred'],
+  to_approve: ['awaiting_approval'],
+  to_return: ['approved', 'rejected'],
+  // A dossier waiting for the applicant (supplement, payment) is not the agency's delay.
+  overdue: ['received', 'handling', 'consulting', 'transferred', 'awaiting_approval'],
+  soon_due: ['received', 'handling', 'consulting', 'transferred', 'awaiting_approval'],
+} as const satisfies Record<string, readonly DossierState[]>;
+export type QueueName = keyof typeof QUEUES;
+
+/** "Soon due": within this many working days. */
+const SOON_DUE_WORKING_DAYS = 2;
+
+const encodeCursor = (dueAt: Date, id: string) => Buffer.from(`${dueAt.toISOString()}|${id}`).toString('base64url');
+function decodeCursor(cursor: string | null): { dueAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const dueAt = new Date(at ?? '');
+  if (Number.isNaN(dueAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) {
+    throw new DomainError('invalid', 'dossiers.bad_cursor', { vi: 'Con trỏ phân trang không hợp lệ.', en: 'Invalid page cursor.' });
+  }
+  return { dueAt, id: id ?? '' };
+}
 
 /** Mandate scope a person needs to act as the applicant. */
 const APPLICANT_SCOPE = 'dossiers:submit' as const;
@@ -249,6 +275,40 @@ export function createDossiersService(deps: DossiersDeps) {
         return { saved, terms };
       });
       return view(updated.saved, performer, updated.terms);
+    },
+
+    /** An agency's work queue for officials, keyset-paged by due time (soon due and overdue included). */
+    async queue(caller: ApiCaller, agencyCode: string, name: QueueName, cursor: string | null, limit: number) {
+      const reach = reachOf(await deps.actorFor(caller), 'dossiers:read');
+      if (reach.kind === 'none') throw REFUSALS.not_allowed();
+      if (reach.kind === 'agency' && reach.agencyCode !== agencyCode) throw notFound('agencies.not_found', { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' });
+      const now = deps.clock.now();
+      const after = decodeCursor(cursor);
+      const soon = new Date(`${deps.calendar().addWorkingDays(vietnamDate(now), SOON_DUE_WORKING_DAYS)}T23:59:59+07:00`);
+      const rows = await repository.queue({
+        agencyCode,
+        unitCode: reach.kind === 'agency' ? reach.unitCode : null,
+        states: QUEUES[name],
+        ...(name === 'overdue' ? { dueBefore: now } : {}),
+        ...(name === 'soon_due' ? { dueFrom: now, dueBefore: soon } : {}),
+        ...(after ? { after } : {}),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((row) => ({ code: row.code ?? '', procedureCode: row.procedureCode, state: row.state, nationalStatus: NATIONAL_STATUS[row.state as DossierState], ownerKind: row.ownerKind, unitCode: row.unitCode, submittedAt: row.submittedAt?.toISOString() ?? null, dueAt: row.dueAt?.toISOString() ?? null, overdue: row.dueAt !== null && row.dueAt < now })),
+        nextCursor: rows.length > limit && last?.dueAt ? encodeCursor(last.dueAt, last.id) : null,
+      };
+    },
+
+    /** The person's dossiers: their own and those of whom they act for under a mandate. */
+    async mine(caller: ApiCaller) {
+      if (caller.kind === 'client') throw new DomainError('forbidden', 'dossiers.person_required', { vi: 'Hồ sơ do người dân, doanh nghiệp nộp.', en: 'Dossiers are filed by people and businesses.' });
+      const actor = await deps.actorFor(caller);
+      const principals = actor.kind === 'client' || actor.kind === 'anonymous' ? [] : actor.mandatesFrom.filter((m) => m.scope.includes('dossiers:track') || m.scope.includes('dossiers:submit')).map((m) => m.principalId);
+      const rows = await repository.listOwned([caller.personalId, ...principals], 200);
+      return Promise.all(rows.map(async (row) => view(row, 'applicant', await loadTerms(row))));
     },
 
     /** The audit log with its verification (officials of the agency who may read dossiers). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { decide, type Actor, type Decision, type Resource } from './access-policy.ts';
+import { decide, reachOf, type Actor, type Decision, type Resource } from './access-policy.ts';
 import { PERMISSIONS, ROLES, type Permission, type Role } from './roles.ts';
 
 const TODAY = '2026-11-23';
@@ -62,6 +62,18 @@ describe('decide', () => {
         const decision = decide(official, permission, { agencyCode: otherAgency, unitCode: null }, TODAY);
         const platformWide = held.some((role) => ROLES[role].scope === 'platform' && (ROLES[role].permissions as readonly string[]).includes(permission));
         if (!platformWide) assert.notEqual(decision, 'allowed');
+      }),
+    );
+  });
+
+  it('lists what decide allows: reach agrees with decide for every role, permission and object (property)', () => {
+    const roles = Object.keys(ROLES) as Role[];
+    fc.assert(
+      fc.property(fc.subarray(roles, { minLength: 1 }), fc.constantFrom(...PERMISSIONS), fc.constantFrom('H29', 'H29.15', 'H30'), fc.constantFrom(null, 'H29.15.1', 'H29.15.2'), (held, permission, agencyCode, unitCode) => {
+        const official: Actor = { kind: 'official', officialId: 'x', personalId: '001190000009', mandatesFrom: [], agencyCode: 'H29.15', unitCode: 'H29.15.1', roles: held };
+        const reach = reachOf(official, permission);
+        const listed = reach.kind === 'platform' || (reach.kind === 'agency' && reach.agencyCode === agencyCode && (reach.unitCode === null || unitCode === null || reach.unitCode === unitCode));
+        assert.equal(listed, decide(official, permission, { agencyCode, unitCode }, TODAY) === 'allowed');
       }),
     );
   });

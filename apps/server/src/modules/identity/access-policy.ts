@@ -66,3 +66,24 @@ export function decide(actor: Actor, permission: Permission | 'self', resource: 
       return resource.agencyCode === undefined || resource.agencyCode === actor.agencyCode ? 'allowed' : 'hidden';
   }
 }
+
+export type Reach = { kind: 'none' } | { kind: 'platform' } | { kind: 'agency'; agencyCode: string; unitCode: string | null };
+
+/**
+ * Which objects a permission reaches for this actor, for listing (a queue) rather than one object:
+ * nothing, everything, or one agency (and one unit for unit-scoped roles). Agrees with `decide`.
+ */
+export function reachOf(actor: Actor, permission: Permission): Reach {
+  switch (actor.kind) {
+    case 'official': {
+      const scope = scopeOfPermission(actor.roles, permission);
+      if (!scope) return { kind: 'none' };
+      if (scope === 'platform') return { kind: 'platform' };
+      return { kind: 'agency', agencyCode: actor.agencyCode, unitCode: scope === 'unit' ? actor.unitCode : null };
+    }
+    case 'client':
+      return actor.permissions.includes(permission) ? { kind: 'agency', agencyCode: actor.agencyCode, unitCode: null } : { kind: 'none' };
+    default:
+      return { kind: 'none' };
+  }
+}

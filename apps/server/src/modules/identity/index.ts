@@ -32,7 +32,7 @@ export { seedDemoAccounts, type DemoPerson } from './demo-accounts.ts';
 export { PLATFORM } from './platform-actor.ts';
 export { totpCode } from './totp.ts';
 export { checkEnterpriseCode } from './enterprise-code.ts';
-export { decide, type Actor, type Decision, type Resource } from './access-policy.ts';
+export { decide, reachOf, type Actor, type Decision, type Reach, type Resource } from './access-policy.ts';
 export type { ApiCaller, PersonCaller } from './bearer.ts';
 export type { Permission, Role, MandateScope } from './roles.ts';
 export type { AgencyDirectory, BusinessRegistry, Notifier, PopulationRegistry } from './ports.ts';
