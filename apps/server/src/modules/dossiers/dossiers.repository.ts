@@ -75,9 +75,13 @@ export function createDossiersRepository(db: Executor) {
      * One page of an agency's queue, ordered by due time then id (keyset paging: `after` is the last
      * row of the previous page). `unitCode` narrows to a unit (and dossiers not yet given to one).
      */
-    async queue(filter: { agencyCode: string | null; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date; after?: { dueAt: Date; id: string }; limit: number }): Promise<DossierRow[]> {
+    async queue(filter: { agencyCode: string | null; side: 'receiving' | 'handling' | 'either'; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date; after?: { dueAt: Date; id: string }; limit: number }): Promise<DossierRow[]> {
       const conditions = [inArray(dossier.state, [...filter.states])];
-      if (filter.agencyCode) conditions.push(eq(dossier.agencyCode, filter.agencyCode));
+      if (filter.agencyCode) {
+        const code = filter.agencyCode;
+        const handling = sql`coalesce(${dossier.handlingAgencyCode}, ${dossier.agencyCode}) = ${code}`;
+        conditions.push(filter.side === 'receiving' ? eq(dossier.agencyCode, code) : filter.side === 'handling' ? handling : sql`(${dossier.agencyCode} = ${code} or ${handling})`);
+      }
       if (filter.unitCode) conditions.push(sql`(${dossier.unitCode} is null or ${dossier.unitCode} = ${filter.unitCode})`);
       if (filter.dueBefore) conditions.push(sql`${dossier.dueAt} < ${filter.dueBefore.toISOString()}::timestamptz`);
       if (filter.dueFrom) conditions.push(sql`${dossier.dueAt} >= ${filter.dueFrom.toISOString()}::timestamptz`);

@@ -27,6 +27,8 @@ before(async () => {
   await ensureTestClient(t);
   const dossiers = moduleService<DossiersService>(t, 'dossiers');
   await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000a1', agencyCode: 'H29.25747.01', procedureCode: '1.001193', definition: TEST_SERVICE_DEFINITION, enabled: true });
+  // Received at the ward centre, decided by another agency (as residence registration is by the police).
+  await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000a2', agencyCode: 'H29.25747.01', procedureCode: '1.004222', definition: { ...TEST_SERVICE_DEFINITION, name: 'Đăng ký thường trú', competentAgencyCode: 'H29.15', handlingUnitCode: 'H29.15.01' }, enabled: true });
   tokens.applicant = (await signedInActor(t, applicant, { verify: true })).token;
   tokens.other = (await signedInActor(t, other)).token;
   tokens.receptionist = (await signedInActor(t, person(55, 'reception'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['receptionist'] } })).token;
@@ -34,6 +36,7 @@ before(async () => {
   tokens.handler = (await signedInActor(t, person(66, 'handler'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['handler'] } })).token;
   tokens.leader = (await signedInActor(t, person(77, 'leader'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['leader'] } })).token;
   tokens.otherAgency = (await signedInActor(t, person(88, 'elsewhere'), { post: { agencyCode: 'H29.15', unitCode: null, roles: ['receptionist', 'leader'] } })).token;
+  tokens.competentHandler = (await signedInActor(t, person(99, 'competent'), { post: { agencyCode: 'H29.15', unitCode: 'H29.15.01', roles: ['handler'] } })).token;
 });
 after(async () => t.close());
 
@@ -159,5 +162,20 @@ describe('the lifecycle through the API', () => {
     assert.equal(noReason.json<{ code: string }>().code, 'dossiers.reason_required');
     const withdrawn = await call('applicant', 'POST', `/api/v1/dossiers/${filed.code}/actions/withdraw`, {});
     assert.equal(withdrawn.json<{ nationalStatus: number }>().nationalStatus, 7);
+  });
+
+  it('splits the work: the receiving centre receives and returns, the competent agency appraises and decides', async () => {
+    const filed = await call('applicant', 'POST', '/api/v1/dossiers', { agencyCode: 'H29.25747.01', procedureCode: '1.004222', formData: { childName: 'Nơi cư trú mới', birthDate: '2026-11-01' } });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const code = filed.json<{ code: string }>().code;
+    const act = (who: string, action: string) => call(who, 'POST', `/api/v1/dossiers/${code}/actions/${action}`, {});
+    assert.equal((await act('receptionist', 'receive')).statusCode, 200);
+    assert.equal((await act('receptionist', 'forward')).statusCode, 200);
+    assert.equal((await act('handler', 'propose')).statusCode, 403, 'the centre’s handler sees it but does not appraise it');
+    assert.equal((await act('competentHandler', 'propose')).statusCode, 200);
+    assert.equal((await call('leader', 'POST', `/api/v1/dossiers/${code}/decision`, { decision: 'approve' })).statusCode, 403, 'nor does the centre’s leader decide');
+    assert.equal((await call('otherAgency', 'POST', `/api/v1/dossiers/${code}/decision`, { decision: 'approve' })).statusCode, 200);
+    assert.equal((await act('otherAgency', 'return_result')).statusCode, 403, 'the result goes back through the receiving centre');
+    assert.equal((await act('receptionist', 'return_result')).statusCode, 200);
   });
 });

@@ -47,7 +47,11 @@ export const dossier = dossiersSchema.table(
     code: text('code'),
     serviceId: uuid('service_id').notNull(),
     serviceVersion: integer('service_version').notNull(),
+    /** The receiving agency (Bộ phận Một cửa / Trung tâm phục vụ hành chính công): its code prefixes the dossier code. */
     agencyCode: text('agency_code').notNull(),
+    /** The competent agency that appraises and decides (may differ: a ward centre receives, the ward police decide). */
+    handlingAgencyCode: text('handling_agency_code'),
+    /** The unit within the competent agency that handles it, when the service names one. */
     unitCode: text('unit_code'),
     procedureCode: text('procedure_code').notNull(),
     /** Whose dossier it is: a personal ID or an enterprise code (the applicant or the principal). */
@@ -84,6 +88,7 @@ export const dossier = dossiersSchema.table(
     uniqueIndex('dossier_code_uq').on(t.code),
     uniqueIndex('dossier_idempotency_uq').on(t.filedBy, t.idempotencyKey),
     index('dossier_queue_idx').on(t.agencyCode, t.state, t.dueAt),
+    index('dossier_handling_queue_idx').on(t.handlingAgencyCode, t.state, t.dueAt),
     index('dossier_owner_idx').on(t.ownerId, t.createdAt),
   ],
 );

@@ -16,6 +16,8 @@ import { availableActions, NATIONAL_STATUS, NEW_DOSSIER, RULES, transition, type
 export type ServiceTerms = Readonly<{
   name: string;
   handlingUnitCode: string | null;
+  /** The agency that appraises and decides; the receiving agency when absent. */
+  competentAgencyCode: string | null;
   timeLimit: Readonly<{ workingDays: number; cutoff: string | null }>;
   clockRule: ClockRule;
 }>;
@@ -58,6 +60,11 @@ export const QUEUES = {
 } as const satisfies Record<string, readonly DossierState[]>;
 export type QueueName = keyof typeof QUEUES;
 
+/** Whose queue: the receiving agency's (reception, return), the competent agency's, or either. */
+const QUEUE_SIDE: Record<QueueName, 'receiving' | 'handling' | 'either'> = {
+  to_receive: 'receiving', to_return: 'receiving', to_handle: 'handling', to_approve: 'handling', overdue: 'either', soon_due: 'either',
+};
+
 /** "Soon due": within this many working days. */
 const SOON_DUE_WORKING_DAYS = 2;
 
@@ -89,6 +96,13 @@ const snapshotOf = (row: DossierRow): LifecycleSnapshot => ({
   reschedules: row.reschedules,
 });
 
+/** The competent agency, and the unit within it when the service's handling unit is one of its units. */
+function handlingOf(terms: ServiceTerms, receivingAgency: string): { handlingAgencyCode: string; unitCode: string | null } {
+  const handlingAgencyCode = terms.competentAgencyCode ?? receivingAgency;
+  const unit = terms.handlingUnitCode;
+  return { handlingAgencyCode, unitCode: unit?.startsWith(`${handlingAgencyCode}.`) ? unit : null };
+}
+
 const ownerKindOf = (ownerId: string): 'citizen' | 'business' => (/^\d{12}$/.test(ownerId) ? 'citizen' : 'business');
 
 export function createDossiersService(deps: DossiersDeps) {
@@ -108,20 +122,29 @@ export function createDossiersService(deps: DossiersDeps) {
     return chained.head;
   }
 
+  /** Officials of the receiving or of the competent agency who may read dossiers see it. */
+  function mayRead(actor: Actor, row: DossierRow): boolean {
+    return (
+      decide(actor, 'dossiers:read', { agencyCode: row.agencyCode, unitCode: null }, today()) === 'allowed' ||
+      decide(actor, 'dossiers:read', { agencyCode: row.handlingAgencyCode ?? row.agencyCode, unitCode: row.unitCode }, today()) === 'allowed'
+    );
+  }
+
   /** Who the caller is for this dossier: its applicant, an official through a permission, or nobody. */
   async function performerFor(caller: ApiCaller, row: DossierRow, action: ActionName | null): Promise<{ performer: Performer | null; visible: boolean; actor: Actor }> {
     const actor = await deps.actorFor(caller);
     const asApplicant = decide(actor, 'self', { ownerId: row.ownerId }, today(), APPLICANT_SCOPE) === 'allowed';
     const rule = action ? RULES[action] : null;
     if (asApplicant && (!rule || rule.by.includes('applicant'))) return { performer: 'applicant', visible: true, actor };
-    const resource = { agencyCode: row.agencyCode, unitCode: row.unitCode };
-    // An official acts through the first permission of the rule they hold for this dossier's agency;
-    // with no action named, reading is enough to see it.
-    const permissions: Permission[] = rule ? rule.by.filter((p): p is Exclude<Performer, 'applicant'> => p !== 'applicant') : ['dossiers:read'];
+    // Reception work belongs to the receiving agency; appraisal and decisions to the competent one.
+    const receiving = { agencyCode: row.agencyCode, unitCode: null };
+    const handling = { agencyCode: row.handlingAgencyCode ?? row.agencyCode, unitCode: row.unitCode };
+    const resourceFor = (permission: Permission) => (permission === 'dossiers:receive' ? receiving : handling);
+    const permissions: Permission[] = rule ? rule.by.filter((p): p is Exclude<Performer, 'applicant'> => p !== 'applicant') : [];
     for (const permission of permissions) {
-      if (decide(actor, permission, resource, today()) === 'allowed') return { performer: rule ? (permission as Performer) : null, visible: true, actor };
+      if (decide(actor, permission, resourceFor(permission), today()) === 'allowed') return { performer: permission as Performer, visible: true, actor };
     }
-    const visible = asApplicant || decide(actor, 'dossiers:read', resource, today()) === 'allowed';
+    const visible = asApplicant || mayRead(actor, row);
     return { performer: null, visible, actor };
   }
 
@@ -192,7 +215,7 @@ export function createDossiersService(deps: DossiersDeps) {
           const step = transition(NEW_DOSSIER, 'submit', 'applicant');
           if (!step.ok) throw new Error('a new dossier cannot be submitted');
           const base = {
-            id: uuidv7(), code, serviceId: svc.id, serviceVersion: svc.version, agencyCode: input.agencyCode, unitCode: terms.handlingUnitCode, procedureCode: input.procedureCode,
+            id: uuidv7(), code, serviceId: svc.id, serviceVersion: svc.version, agencyCode: input.agencyCode, ...handlingOf(terms, input.agencyCode), procedureCode: input.procedureCode,
             ownerId, ownerKind: ownerKindOf(ownerId), filedBy: caller.accountId, channel: 'online' as const, state: step.next.state, formData: input.formData,
             submittedAt: now, dueDate: due.dueDate, dueAt: new Date(due.dueAt), idempotencyKey, requestHash, auditCount: 0, auditLastHash: '0'.repeat(64),
           };
@@ -287,6 +310,7 @@ export function createDossiersService(deps: DossiersDeps) {
       const soon = new Date(`${deps.calendar().addWorkingDays(vietnamDate(now), SOON_DUE_WORKING_DAYS)}T23:59:59+07:00`);
       const rows = await repository.queue({
         agencyCode,
+        side: QUEUE_SIDE[name],
         unitCode: reach.kind === 'agency' ? reach.unitCode : null,
         states: QUEUES[name],
         ...(name === 'overdue' ? { dueBefore: now } : {}),
@@ -316,7 +340,7 @@ export function createDossiersService(deps: DossiersDeps) {
       const row = await repository.findByCode(code);
       if (!row) throw dossierNotFound();
       const actor = await deps.actorFor(caller);
-      if (decide(actor, 'dossiers:read', { agencyCode: row.agencyCode, unitCode: row.unitCode }, today()) !== 'allowed') throw dossierNotFound();
+      if (!mayRead(actor, row)) throw dossierNotFound();
       const rows = await repository.listAudit(row.id);
       const chained: ChainedEntry[] = rows.map((r) => ({ entry: r.entry as AuditEntry, prevHash: r.prevHash, hash: r.hash }));
       return { entries: chained.map((c) => c.entry), verdict: verifyChain(chained, { count: row.auditCount, lastHash: row.auditLastHash }) };

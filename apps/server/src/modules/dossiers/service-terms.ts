@@ -7,6 +7,7 @@ import type { ServiceTerms } from './dossiers.service.ts';
 const StoredTerms = z.object({
   name: z.string(),
   handlingUnitCode: z.string().nullable().optional(),
+  competentAgencyCode: z.string().nullable().optional(),
   timeLimit: z.object({ workingDays: z.number().int().min(0), cutoff: z.string().nullable().optional() }),
   clockRule: z.enum(['restart', 'pause']).default('restart'),
   form: z.object({ schema: z.record(z.string(), z.unknown()) }),
@@ -14,7 +15,7 @@ const StoredTerms = z.object({
 
 export function termsOf(definition: unknown): ServiceTerms {
   const parsed = StoredTerms.parse(definition);
-  return { name: parsed.name, handlingUnitCode: parsed.handlingUnitCode ?? null, timeLimit: { workingDays: parsed.timeLimit.workingDays, cutoff: parsed.timeLimit.cutoff ?? null }, clockRule: parsed.clockRule };
+  return { name: parsed.name, handlingUnitCode: parsed.handlingUnitCode ?? null, competentAgencyCode: parsed.competentAgencyCode ?? null, timeLimit: { workingDays: parsed.timeLimit.workingDays, cutoff: parsed.timeLimit.cutoff ?? null }, clockRule: parsed.clockRule };
 }
 
 export function formSchemaOf(definition: unknown): object {

@@ -1,0 +1,2 @@
+ALTER TABLE "dossiers"."dossier" ADD COLUMN "handling_agency_code" text;--> statement-breakpoint
+CREATE INDEX "dossier_handling_queue_idx" ON "dossiers"."dossier" USING btree ("handling_agency_code","state","due_at");
