@@ -9,7 +9,9 @@ import pino from 'pino';
 import postgres from 'postgres';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/server/src/kernel/db/embedded.ts';
 import { prepareTemplate, withDatabase } from '../apps/server/src/kernel/testing/test-database.ts';
+import { REPO_ROOT } from '../apps/server/src/kernel/paths.ts';
 import { seedReferenceData } from '../apps/server/src/main/seed.ts';
+import { buildWebIfStale } from './web-build.ts';
 
 const unitOnly = process.argv.includes('--unit');
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -27,6 +29,11 @@ files.sort();
 if (files.length === 0) {
   console.error('No test files found');
   process.exit(1);
+}
+
+// Browser journeys serve the built web app: build it once here, not concurrently in each test file.
+if (files.some((file) => file.startsWith('scripts/browser/')) && (await buildWebIfStale(join(REPO_ROOT, 'apps/web/dist')))) {
+  console.log('Web app built for the browser journeys.');
 }
 
 let embedded: EmbeddedDatabase | undefined;

@@ -5,6 +5,7 @@ import { seedDemoAgencies } from '../modules/agencies/index.ts';
 import { totpCode, type createIdentityModule } from '../modules/identity/index.ts';
 import { signIn } from '../modules/identity/testing/browser-login.ts';
 import { createSoftAuthenticator } from '../modules/identity/testing/soft-authenticator.ts';
+import { DEMO_SERVICES } from '../modules/dossiers/index.ts';
 import { TEST_SERVICE_DEFINITION } from '../modules/dossiers/testing/fixtures.ts';
 import { syntheticEnterprise, syntheticResident, SYNTHETIC_ENTERPRISES } from '../modules/registries/index.ts';
 
@@ -133,6 +134,12 @@ const mandate = (agentPersonalId: string) => ({ agentPersonalId, scope: ['dossie
 const personalIdOf = (n: number) => adult(n).personalId;
 const E = enterprise.enterpriseCode;
 
+/** A demo service received and decided by agency A (H29.15, Sở Tư pháp). */
+const JUSTICE_SERVICE = (() => {
+  const found = DEMO_SERVICES.find((service) => service.agencyCode === 'H29.15');
+  if (!found) throw new Error('no demo service at H29.15');
+  return found;
+})();
 const dossierSubmission = { agencyCode: 'H29.15', procedureCode: '1.001193', formData: { childName: 'Lê Minh Khang', birthDate: '2026-11-01' } };
 const dossierUrl = (suffix = '') => `/api/v1/dossiers/${state.dossierCode ?? ''}${suffix}`;
 
@@ -279,6 +286,13 @@ const MATRIX: Record<string, Case> = {
       ['adminB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossiers?queue=to_receive' }), 403],
       ['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossiers?queue=to_receive' }), 404],
       ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossiers?queue=to_receive' }), 403],
+    ],
+  },
+  'PUT /api/v1/agencies/:agencyCode/services/:procedureCode': {
+    allowed: ['adminA', () => ({ method: 'PUT', url: `/api/v1/agencies/H29.15/services/${JUSTICE_SERVICE.procedureCode}`, body: JUSTICE_SERVICE })],
+    denied: [
+      ['adminB', () => ({ method: 'PUT', url: `/api/v1/agencies/H29.15/services/${JUSTICE_SERVICE.procedureCode}`, body: JUSTICE_SERVICE }), 404],
+      ['receptionistA', () => ({ method: 'PUT', url: `/api/v1/agencies/H29.15/services/${JUSTICE_SERVICE.procedureCode}`, body: JUSTICE_SERVICE }), 403],
     ],
   },
   'GET /api/v1/me/dossiers': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/dossiers' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/dossiers' }), 403]] },

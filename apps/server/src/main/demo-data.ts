@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import type { Database } from '../kernel/db/database.ts';
 import { DEMO_AGENCIES, seedDemoAgencies } from '../modules/agencies/index.ts';
+import { DEMO_SERVICES, type createDossiersModule } from '../modules/dossiers/index.ts';
 import { seedDemoAccounts, type createIdentityModule, type DemoPerson } from '../modules/identity/index.ts';
 import { SYNTHETIC_RESIDENTS, syntheticEnterprise, syntheticResident, type SyntheticResident } from '../modules/registries/index.ts';
 import type { BuiltApp } from './build-app.ts';
 
 type IdentityService = ReturnType<typeof createIdentityModule>['service'];
+type DossiersService = ReturnType<typeof createDossiersModule>['service'];
 
 /** The first synthetic resident from `start` on born 1970–2000, so every demo person is an adult. */
 function adultResident(start: number): SyntheticResident {
@@ -52,15 +54,20 @@ export function demoPeople(): DemoPerson[] {
   ];
 }
 
-/** Demo data for `npm start`: agencies, then people with their accounts, posts and a business. */
+/** Demo data for `npm start`: agencies, the five online services, then people with their accounts, posts and a business. */
 export async function seedDemoData(database: Database, built: BuiltApp, logger: Logger): Promise<{ lines: string[] }> {
   const agencies = await seedDemoAgencies(database.db);
   logger.info({ seed: 'demo.agencies', applied: agencies.applied }, agencies.summary);
+  const dossiers = built.modules.find((module) => module.name === 'dossiers') as unknown as { service: DossiersService };
+  for (const definition of DEMO_SERVICES) await dossiers.service.enableService('platform', definition);
   const identity = built.modules.find((module) => module.name === 'identity') as unknown as { service: IdentityService };
   const people = await seedDemoAccounts(identity.service.services, demoPeople());
   return {
     lines: [
       ...DEMO_AGENCIES.map((agency) => `Agency  ${agency.code.padEnd(14)} ${agency.name}`),
+      '',
+      'Online services (file at /api/v1/dossiers; forms at /api/v1/agencies/{code}/services):',
+      ...DEMO_SERVICES.map((service) => `  ${service.procedureCode}  ${service.agencyCode.padEnd(14)} ${service.name}`),
       '',
       'Accounts (officials sign in with password + authenticator code; the TOTP secret goes into any authenticator app):',
       ...people,

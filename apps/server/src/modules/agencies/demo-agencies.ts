@@ -5,7 +5,7 @@ import type { AgencyInput } from './agencies.service.ts';
  * (QĐ 20/2020); the lower groups are the demo's own scheme (each province assigns its own), so they
  * are not the province's real identifiers.
  */
-export const DEMO_AGENCIES: AgencyInput[] = [
+const CORE_AGENCIES: AgencyInput[] = [
   {
     code: 'H29',
     name: 'Ủy ban nhân dân Thành phố Hồ Chí Minh',
@@ -51,3 +51,48 @@ export const DEMO_AGENCIES: AgencyInput[] = [
     adminUnitVersionOn: '2025-07-01',
   },
 ];
+
+/**
+ * Units and agencies the demo services name (dossiers/services/demo-services.ts). The police code is
+ * the demo's own: G01 (Bộ Công an) is inferred from catalogue result codes KQ.G01.*, the lower groups
+ * are not the ministry's real scheme.
+ */
+const DEMO_SERVICE_UNITS: AgencyInput[] = [
+  {
+    code: 'H29.15.01',
+    name: 'Phòng Hành chính tư pháp, Sở Tư pháp Thành phố Hồ Chí Minh',
+    nameEn: 'Judicial Administration Office, Department of Justice of Ho Chi Minh City',
+    shortName: 'Phòng Hành chính tư pháp',
+    kind: 'other',
+    level: 'province',
+    parentCode: 'H29.15',
+    adminUnitCode: '79',
+    adminUnitVersionOn: '2025-07-01',
+  },
+  {
+    code: 'H29.25747.02',
+    name: 'Phòng Kinh tế, Hạ tầng và Đô thị phường Thủ Dầu Một',
+    nameEn: 'Economy, Infrastructure and Urban Affairs Office of Thu Dau Mot Ward',
+    shortName: 'Phòng KT, HT và ĐT phường Thủ Dầu Một',
+    kind: 'department',
+    level: 'commune',
+    parentCode: 'H29.25747',
+    adminUnitCode: '25747',
+    adminUnitVersionOn: '2025-07-01',
+  },
+  {
+    // Residence registration is the police's competence (catalogue 1.004222: "Công an cấp Xã"), a
+    // vertical agency outside the ward's People's Committee.
+    code: 'G01.79.25747',
+    name: 'Công an phường Thủ Dầu Một',
+    nameEn: 'Thu Dau Mot Ward Police',
+    shortName: 'Công an phường Thủ Dầu Một',
+    kind: 'other',
+    level: 'commune',
+    adminUnitCode: '25747',
+    adminUnitVersionOn: '2025-07-01',
+  },
+];
+
+/** The demo installation's agencies: the four of the walkthrough and the units the demo services name. */
+export const DEMO_AGENCIES: readonly AgencyInput[] = [...CORE_AGENCIES, ...DEMO_SERVICE_UNITS];

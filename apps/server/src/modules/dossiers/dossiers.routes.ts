@@ -1,5 +1,6 @@
-import { AgencyCode, DossierActionInput, DossierQueuePage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
+import { AgencyCode, ProcedureCode, DossierActionInput, DossierQueuePage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
 import { z } from 'zod';
+import { DomainError } from '../../kernel/errors.ts';
 import { PUBLIC } from '../../kernel/http/access.ts';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
 import type { App } from '../../kernel/http/types.ts';
@@ -76,6 +77,27 @@ export function dossiersRoutes(service: DossiersService) {
         },
       },
       async (request) => service.queue(request.actor as ApiCaller, request.params.agencyCode, request.query.queue, request.query.after ?? null, request.query.limit),
+    );
+
+    app.get(
+      '/api/v1/agencies/:agencyCode/services',
+      { config: PUBLIC, schema: { tags, summary: 'The online public services an agency offers (form, documents, fees, time limit)', params: z.object({ agencyCode: AgencyCode }), response: { 200: z.array(z.object({ id: z.string(), version: z.number().int(), definition: z.looseObject({}) })), ...problemResponses } } },
+      async (request) => service.listServices(request.params.agencyCode),
+    );
+
+    app.put(
+      '/api/v1/agencies/:agencyCode/services/:procedureCode',
+      {
+        config: { access: { permission: 'catalog:manage' } },
+        schema: { tags, summary: 'Enable or update an online service (agency administrators)', security, params: z.object({ agencyCode: AgencyCode, procedureCode: ProcedureCode }), body: z.looseObject({}), response: { 200: z.object({ id: z.string(), version: z.number().int(), changed: z.boolean() }), ...responses } },
+      },
+      async (request) => {
+        const body = request.body as { agencyCode?: unknown; procedureCode?: unknown };
+        if (body.agencyCode !== request.params.agencyCode || body.procedureCode !== request.params.procedureCode) {
+          throw new DomainError('invalid', 'dossiers.service_path_mismatch', { vi: 'Mã cơ quan, mã thủ tục trong đường dẫn và trong cấu hình phải trùng nhau.', en: 'The agency and procedure codes in the path and in the definition must match.' });
+        }
+        return service.enableService(request.actor as ApiCaller, request.body);
+      },
     );
 
     app.get('/api/v1/me/dossiers', { config: { access: 'authenticated' }, schema: { tags, summary: 'My dossiers, and those of whom I act for', security, response: { 200: z.array(DossierView), ...responses } } }, async (request) =>

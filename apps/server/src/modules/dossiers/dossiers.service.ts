@@ -7,6 +7,7 @@ import { uuidv7 } from '../../kernel/ids.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { decide, reachOf, type Actor, type ApiCaller, type Permission } from '../identity/index.ts';
 import { allocateDossierCode } from './dossier-codes.ts';
+import { checkServiceDefinition, type ServiceDefinition } from './services/service-definition.ts';
 import type { DossierRow, DossiersRepository } from './dossiers.repository.ts';
 import { append, canonicalJson, verifyChain, type AuditEntry, type ChainedEntry, type ChainVerdict } from './domain/audit-chain.ts';
 import { checkReschedule, dueAfterSupplement, dueFrom, punctuality, type ClockRule } from './domain/deadline.ts';
@@ -298,6 +299,31 @@ export function createDossiersService(deps: DossiersDeps) {
         return { saved, terms };
       });
       return view(updated.saved, performer, updated.terms);
+    },
+
+    /**
+     * Enables (or updates) a catalogue procedure as an online service at an agency, after checking the
+     * whole definition. Saving the same definition again changes nothing (no new version).
+     */
+    async enableService(caller: ApiCaller | 'platform', input: unknown): Promise<{ id: string; version: number; changed: boolean }> {
+      const check = checkServiceDefinition(input);
+      if (!check.ok) throw new DomainError('invalid', 'dossiers.invalid_service', { vi: 'Cấu hình dịch vụ công chưa hợp lệ.', en: 'The service definition is not valid.' }, { errors: check.issues });
+      const definition = check.definition;
+      if (caller !== 'platform') {
+        const decision = decide(await deps.actorFor(caller), 'catalog:manage', { agencyCode: definition.agencyCode }, today());
+        if (decision === 'hidden') throw notFound('agencies.not_found', { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' });
+        if (decision === 'forbidden') throw REFUSALS.not_allowed();
+      }
+      const existing = await repository.findService(definition.agencyCode, definition.procedureCode);
+      if (existing && canonicalJson(existing.definition) === canonicalJson(definition) && existing.enabled) return { id: existing.id, version: existing.version, changed: false };
+      const saved = await repository.saveService({ id: existing?.id ?? uuidv7(), agencyCode: definition.agencyCode, procedureCode: definition.procedureCode, definition, enabled: true });
+      return { id: saved.id, version: saved.version, changed: true };
+    },
+
+    /** The services an agency offers online, with what the portal needs to show and fill them. */
+    async listServices(agencyCode: string) {
+      const rows = await repository.listServices(agencyCode);
+      return rows.map((row) => ({ id: row.id, version: row.version, definition: row.definition as ServiceDefinition }));
     },
 
     /** An agency's work queue for officials, keyset-paged by due time (soon due and overdue included). */

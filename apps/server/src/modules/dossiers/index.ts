@@ -7,6 +7,9 @@ import { createDossiersService } from './dossiers.service.ts';
 import { createFormValidator } from './form-validation.ts';
 import { formSchemaOf, termsOf } from './service-terms.ts';
 
+export { DEMO_SERVICES, DEMO_FORM_SAMPLES } from './services/demo-services.ts';
+export type { ServiceDefinition } from './services/service-definition.ts';
+
 export type DossiersPorts = { calendar: () => WorkingCalendar; actorFor: (caller: ApiCaller) => Promise<Actor> };
 
 /** The electronic one-stop shop (một cửa điện tử): services, dossiers, their lifecycle and audit. */
