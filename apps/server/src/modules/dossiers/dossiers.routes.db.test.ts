@@ -6,7 +6,7 @@ import { seedDemoAgencies } from '../agencies/index.ts';
 import { ensureTestClient, signedInActor } from '../identity/testing/actors.ts';
 import { syntheticResident } from '../registries/index.ts';
 import type { createDossiersModule } from './index.ts';
-import { TEST_SERVICE_DEFINITION } from './testing/fixtures.ts';
+import { multipartBody, SMALL_PDF, TEST_SERVICE_DEFINITION, TEST_SERVICE_WITH_DOCUMENTS } from './testing/fixtures.ts';
 
 // The dossier API over real tokens: filing with idempotency, reading by who may, the lifecycle
 // through reception, handling and a leader's decision, the audit chain, public tracking.
@@ -29,6 +29,7 @@ before(async () => {
   await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000a1', agencyCode: 'H29.25747.01', procedureCode: '1.001193', definition: TEST_SERVICE_DEFINITION, enabled: true });
   // Received at the ward centre, decided by another agency (as residence registration is by the police).
   await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000a2', agencyCode: 'H29.25747.01', procedureCode: '1.004222', definition: { ...TEST_SERVICE_DEFINITION, name: 'Đăng ký thường trú', competentAgencyCode: 'H29.15', handlingUnitCode: 'H29.15.01' }, enabled: true });
+  await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000a3', agencyCode: 'H29.25747.01', procedureCode: '2.000635', definition: TEST_SERVICE_WITH_DOCUMENTS, enabled: true });
   tokens.applicant = (await signedInActor(t, applicant, { verify: true })).token;
   tokens.other = (await signedInActor(t, other)).token;
   tokens.receptionist = (await signedInActor(t, person(55, 'reception'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['receptionist'] } })).token;
@@ -92,6 +93,49 @@ describe('filing a dossier', () => {
     assert.equal(badKey.statusCode, 400);
     const afterwards = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier`);
     assert.deepEqual(afterwards, before);
+  });
+});
+
+describe('filing with attachments (multipart)', () => {
+  const withDocuments = { agencyCode: 'H29.25747.01', procedureCode: '2.000635', formData: { childName: 'Trần Bảo Anh', birthDate: '2026-11-01' } };
+  const send = (body: { payload: Buffer; contentType: string }, key?: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { authorization: `Bearer ${tokens.applicant ?? ''}`, 'content-type': body.contentType, ...(key ? { 'idempotency-key': key } : {}) }, payload: body.payload });
+
+  it('stores a checked file under its document, with a safe name, and replays idempotently', async () => {
+    const body = multipartBody(withDocuments, [{ field: 'to-khai-ky', name: '../../Tờ khai đã ký.exe', bytes: SMALL_PDF }]);
+    const first = await send(body, 'ban-sao-0001');
+    assert.equal(first.statusCode, 201, first.body);
+    const code = first.json<{ code: string }>().code;
+    const rows = await t.db.database.db.execute<{ stored_name: string; media_type: string; size: number }>(sql`select stored_name, media_type, size from dossiers.attachment a join dossiers.dossier d on d.id = a.dossier_id where d.code = ${code}`);
+    assert.deepEqual(rows.map((r) => [r.stored_name, r.media_type, r.size]), [['Tờ khai đã ký.pdf', 'application/pdf', SMALL_PDF.length]]);
+    const again = await send(multipartBody(withDocuments, [{ field: 'to-khai-ky', name: 'x.pdf', bytes: SMALL_PDF }]), 'ban-sao-0001');
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json<{ code: string }>().code, code);
+  });
+
+  const refusals: [string, () => { payload: Buffer; contentType: string }, string, string?][] = [
+    ['a missing mandatory document', () => multipartBody(withDocuments, []), 'dossiers.missing_documents'],
+    ['an executable disguised as a PDF', () => multipartBody(withDocuments, [{ field: 'to-khai-ky', name: 'to-khai.pdf', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]) }]), 'dossiers.attachment_refused', 'executable'],
+    ['a file over the document’s limit', () => multipartBody(withDocuments, [{ field: 'to-khai-ky', name: 'lon.pdf', bytes: Buffer.concat([SMALL_PDF, Buffer.alloc(1_100_000)]) }]), 'dossiers.attachment_refused', 'too_large'],
+    ['a file for no listed document', () => multipartBody(withDocuments, [{ field: 'to-khai-ky', name: 'a.pdf', bytes: SMALL_PDF }, { field: 'khac', name: 'b.pdf', bytes: SMALL_PDF }]), 'dossiers.unknown_document'],
+    ['a submission field that is not JSON', () => multipartBody('{"agencyCode":', [{ field: 'to-khai-ky', name: 'a.pdf', bytes: SMALL_PDF }]), 'request.invalid'],
+  ];
+  for (const [name, body, code, reason] of refusals) {
+    it(`refuses ${name} with 400 and stores nothing`, async () => {
+      const before = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.attachment`);
+      const response = await send(body());
+      assert.equal(response.statusCode, 400, response.body);
+      const problem = response.json<{ code: string; reason?: string }>();
+      assert.equal(problem.code, code);
+      if (reason) assert.equal(problem.reason, reason);
+      assert.deepEqual(await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.attachment`), before);
+    });
+  }
+
+  it('refuses the same filing as JSON, since the mandatory document cannot come without a file', async () => {
+    const response = await call('applicant', 'POST', '/api/v1/dossiers', withDocuments);
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json<{ code: string }>().code, 'dossiers.missing_documents');
   });
 });
 

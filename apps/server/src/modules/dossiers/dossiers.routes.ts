@@ -1,38 +1,82 @@
 import { AgencyCode, ProcedureCode, DossierActionInput, DossierQueuePage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
 import { z } from 'zod';
-import { DomainError } from '../../kernel/errors.ts';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DomainError, invalid } from '../../kernel/errors.ts';
 import { PUBLIC } from '../../kernel/http/access.ts';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { ApiCaller } from '../identity/index.ts';
-import type { DossiersService } from './dossiers.service.ts';
+import type { DossiersService, SubmittedFile } from './dossiers.service.ts';
+import { MAX_DOCUMENT_BYTES } from './services/service-definition.ts';
 
 const tags = ['dossiers'];
 const security = [{ bearer: [] }];
 const responses = { ...problemResponses, 401: ProblemView, 403: ProblemView, 409: ProblemView, 422: ProblemView };
 const CodeParams = z.object({ code: DossierCode });
 
+/** Reads a multipart filing: the `submission` JSON field and the files (field name = document code). */
+async function readMultipart(request: FastifyRequest): Promise<{ submission: unknown; files: SubmittedFile[] }> {
+  const notJson = () => invalid('request.invalid', { vi: 'Trường submission phải là JSON hợp lệ.', en: 'The submission field must be valid JSON.' });
+  let submission: unknown;
+  const files: SubmittedFile[] = [];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        files.push({ documentCode: part.fieldname, name: part.filename, bytes: await part.toBuffer() });
+      } else if (part.fieldname === 'submission') {
+        // A field sent as application/json arrives parsed; a text field is parsed here.
+        if (part.mimetype === 'application/json') {
+          submission = part.value;
+          continue;
+        }
+        try {
+          submission = JSON.parse(String(part.value));
+        } catch {
+          throw notJson();
+        }
+      }
+    }
+  } catch (error) {
+    // The plugin answers a JSON field that does not parse with a 406; it is a bad request.
+    if ((error as { code?: string }).code === 'FST_INVALID_JSON_FIELD_ERROR') throw notJson();
+    throw error;
+  }
+  return { submission, files };
+}
+
 /** The one-stop shop's dossier API: filing, reading, actions, decisions, audit, public tracking. */
 export function dossiersRoutes(service: DossiersService) {
   return (app: App) => {
-    app.post(
-      '/api/v1/dossiers',
-      {
-        config: { access: 'authenticated' },
-        schema: {
-          tags,
-          summary: 'File a dossier online (Idempotency-Key: the same key and body give the same dossier)',
-          security,
-          headers: z.looseObject({ 'idempotency-key': IdempotencyKey.optional() }),
-          body: DossierSubmission,
-          response: { 200: DossierView, 201: DossierView, ...responses },
+    // Filing takes JSON, or multipart/form-data with the JSON in a `submission` field and each file
+    // under the code of the document it provides. Multipart parsing is local to this route, and files
+    // are read only after the caller is authenticated (the handler runs after the access check).
+    void app.register(async (scope) => {
+      await scope.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 20, fields: 5, parts: 30, fieldSize: 1_048_576, headerPairs: 200 } });
+      scope.withTypeProvider<ZodTypeProvider>().post(
+        '/api/v1/dossiers',
+        {
+          config: { access: 'authenticated' },
+          schema: {
+            tags,
+            summary: 'File a dossier online: JSON, or multipart with a `submission` JSON field and files named by document code (Idempotency-Key: same key and body, same dossier)',
+            security,
+            headers: z.looseObject({ 'idempotency-key': IdempotencyKey.optional() }),
+            response: { 200: DossierView, 201: DossierView, ...responses },
+          },
         },
-      },
-      async (request, reply) => {
-        const result = await service.submit(request.actor as ApiCaller, request.body, request.headers['idempotency-key'] ?? null, String(request.id));
-        return reply.status(result.created ? 201 : 200).header('location', `/api/v1/dossiers/${result.dossier.code}`).send(result.dossier);
-      },
-    );
+        async (request, reply) => {
+          const { submission, files } = request.isMultipart() ? await readMultipart(request) : { submission: request.body, files: [] };
+          const parsed = DossierSubmission.safeParse(submission);
+          if (!parsed.success) {
+            throw invalid('request.invalid', { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' }, { errors: parsed.error.issues.map((issue) => ({ path: `body.${issue.path.join('.')}`, message: issue.message })) });
+          }
+          const result = await service.submit(request.actor as ApiCaller, parsed.data, request.headers['idempotency-key'] ?? null, String(request.id), files);
+          return reply.status(result.created ? 201 : 200).header('location', `/api/v1/dossiers/${result.dossier.code}`).send(result.dossier);
+        },
+      );
+    });
 
     app.get('/api/v1/dossiers/:code', { config: { access: 'authenticated' }, schema: { tags, summary: 'A dossier (its applicant, or officials of its agency)', security, params: CodeParams, response: { 200: DossierView, ...responses } } }, async (request) =>
       service.get(request.actor as ApiCaller, request.params.code),

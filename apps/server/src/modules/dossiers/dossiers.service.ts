@@ -8,20 +8,12 @@ import type { WorkingCalendar } from '../calendar/index.ts';
 import { decide, reachOf, type Actor, type ApiCaller, type Permission } from '../identity/index.ts';
 import { allocateDossierCode } from './dossier-codes.ts';
 import { checkServiceDefinition, type ServiceDefinition } from './services/service-definition.ts';
+import { checkAttachment, type MediaKind } from './domain/attachments.ts';
+import { documentsOf, type DocumentTerms, type ServiceTerms } from './service-terms.ts';
 import type { DossierRow, DossiersRepository } from './dossiers.repository.ts';
 import { append, canonicalJson, verifyChain, type AuditEntry, type ChainedEntry, type ChainVerdict } from './domain/audit-chain.ts';
-import { checkReschedule, dueAfterSupplement, dueFrom, punctuality, type ClockRule } from './domain/deadline.ts';
+import { checkReschedule, dueAfterSupplement, dueFrom, punctuality } from './domain/deadline.ts';
 import { availableActions, NATIONAL_STATUS, NEW_DOSSIER, RULES, transition, type ActionName, type DossierState, type LifecycleSnapshot, type Performer } from './domain/lifecycle.ts';
-
-/** What the lifecycle needs of a service definition (the rest is for forms and documents). */
-export type ServiceTerms = Readonly<{
-  name: string;
-  handlingUnitCode: string | null;
-  /** The agency that appraises and decides; the receiving agency when absent. */
-  competentAgencyCode: string | null;
-  timeLimit: Readonly<{ workingDays: number; cutoff: string | null }>;
-  clockRule: ClockRule;
-}>;
 
 export type DossiersDeps = {
   database: Database;
@@ -37,6 +29,32 @@ export type DossiersDeps = {
 };
 
 export type SubmitInput = { agencyCode: string; procedureCode: string; onBehalfOf?: string | undefined; formData: Record<string, unknown> };
+
+/** A file attached at submission, under the code of the document it provides. */
+export type SubmittedFile = { documentCode: string; name: string; bytes: Uint8Array };
+
+type CheckedFile = { documentCode: string; storedName: string; mediaType: string; size: number; sha256: string; bytes: Uint8Array };
+
+/** Each file must answer a listed document and pass its rules; every mandatory document must be there. */
+function checkFiles(documents: readonly DocumentTerms[], files: readonly SubmittedFile[]): CheckedFile[] {
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    const document = documents.find((d) => d.code === file.documentCode);
+    if (!document) {
+      throw new DomainError('invalid', 'dossiers.unknown_document', { vi: 'Tệp đính kèm không thuộc thành phần hồ sơ nào của thủ tục.', en: 'The attachment answers no document of the procedure.' }, { document: file.documentCode });
+    }
+    const result = checkAttachment({ name: file.name, bytes: file.bytes }, { maxBytes: document.maxBytes, accepted: document.accepted as MediaKind[] });
+    if (!result.ok) {
+      throw new DomainError('invalid', 'dossiers.attachment_refused', { vi: 'Tệp đính kèm không được chấp nhận (loại tệp, dung lượng hoặc nội dung không hợp lệ).', en: 'The attachment was refused (file type, size or content).' }, { document: file.documentCode, reason: result.reason });
+    }
+    checked.push({ documentCode: file.documentCode, storedName: result.storedName, mediaType: result.mediaType, size: result.size, sha256: result.sha256, bytes: file.bytes });
+  }
+  const missing = documents.filter((d) => d.requirement === 'mandatory' && !checked.some((f) => f.documentCode === d.code)).map((d) => d.code);
+  if (missing.length > 0) {
+    throw new DomainError('invalid', 'dossiers.missing_documents', { vi: 'Thiếu thành phần hồ sơ bắt buộc.', en: 'Mandatory documents are missing.' }, { missing });
+  }
+  return checked;
+}
 
 const DOSSIER_NOT_FOUND = { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' };
 const dossierNotFound = () => notFound('dossiers.not_found', DOSSIER_NOT_FOUND);
@@ -182,7 +200,7 @@ export function createDossiersService(deps: DossiersDeps) {
 
   return {
     /** Files a dossier online (Decree 118/2025 Art. 17; code per Circular 01/2018 Art. 19). Idempotent per key. */
-    async submit(caller: ApiCaller, input: SubmitInput, idempotencyKey: string | null, requestId: string | null): Promise<{ created: boolean; dossier: ReturnType<typeof view> }> {
+    async submit(caller: ApiCaller, input: SubmitInput, idempotencyKey: string | null, requestId: string | null, files: readonly SubmittedFile[] = []): Promise<{ created: boolean; dossier: ReturnType<typeof view> }> {
       if (caller.kind === 'client') throw new DomainError('forbidden', 'dossiers.person_required', { vi: 'Hồ sơ do người dân, doanh nghiệp nộp.', en: 'Dossiers are filed by people and businesses.' });
       const ownerId = input.onBehalfOf ?? caller.personalId;
       const actor = await deps.actorFor(caller);
@@ -194,7 +212,8 @@ export function createDossiersService(deps: DossiersDeps) {
       const terms = deps.termsOf(svc.definition);
       const errors = deps.validateForm(svc.id, svc.version, svc.definition, input.formData);
       if (errors.length > 0) throw new DomainError('invalid', 'dossiers.invalid_form', { vi: 'Tờ khai chưa hợp lệ.', en: 'The form is not valid.' }, { errors });
-      const requestHash = createHash('sha256').update(canonicalJson({ ...input, onBehalfOf: ownerId })).digest('hex');
+      const attachments = checkFiles(documentsOf(svc.definition), files);
+      const requestHash = createHash('sha256').update(canonicalJson({ ...input, onBehalfOf: ownerId, files: attachments.map((f) => [f.documentCode, f.sha256]) })).digest('hex');
 
       const replay = async (): Promise<{ created: boolean; dossier: ReturnType<typeof view> } | undefined> => {
         if (!idempotencyKey) return undefined;
@@ -222,6 +241,9 @@ export function createDossiersService(deps: DossiersDeps) {
           };
           const head = await record(tx, base, { at: now.toISOString(), actor: { kind: caller.kind, id: caller.accountId, role: null }, action: 'submit', from: 'draft', to: step.next.state, reason: null, data: { code, ownerId } }, requestId);
           await repository.insertDossier(tx, { ...base, auditCount: head.count, auditLastHash: head.lastHash });
+          for (const file of attachments) {
+            await repository.insertAttachment(tx, { id: uuidv7(), dossierId: base.id, documentCode: file.documentCode, storedName: file.storedName, mediaType: file.mediaType, size: file.size, sha256: file.sha256, content: file.bytes });
+          }
           return { ...base, auditCount: head.count, auditLastHash: head.lastHash };
         });
         const stored = await repository.findByCode(row.code);

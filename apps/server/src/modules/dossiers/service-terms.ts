@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import type { ServiceTerms } from './dossiers.service.ts';
+import type { ClockRule } from './domain/deadline.ts';
 
 // The parts of a stored service definition the lifecycle and the submission read. Definitions are
 // fully validated when saved (services/service-definition.ts); this reads them back.
+
+/** What the lifecycle needs of a service definition (the rest is for forms and documents). */
+export type ServiceTerms = Readonly<{
+  name: string;
+  handlingUnitCode: string | null;
+  /** The agency that appraises and decides; the receiving agency when absent. */
+  competentAgencyCode: string | null;
+  timeLimit: Readonly<{ workingDays: number; cutoff: string | null }>;
+  clockRule: ClockRule;
+}>;
 
 const StoredTerms = z.object({
   name: z.string(),
@@ -11,7 +21,17 @@ const StoredTerms = z.object({
   timeLimit: z.object({ workingDays: z.number().int().min(0), cutoff: z.string().nullable().optional() }),
   clockRule: z.enum(['restart', 'pause']).default('restart'),
   form: z.object({ schema: z.record(z.string(), z.unknown()) }),
+  documents: z
+    .array(z.object({ code: z.string(), name: z.string().optional(), requirement: z.enum(['mandatory', 'conditional']), accepted: z.array(z.string()), maxBytes: z.number().int().positive() }))
+    .default([]),
 });
+
+export type DocumentTerms = z.output<typeof StoredTerms>['documents'][number];
+
+/** The documents (thành phần hồ sơ) a service asks for, with the file rules of each. */
+export function documentsOf(definition: unknown): DocumentTerms[] {
+  return StoredTerms.parse(definition).documents;
+}
 
 export function termsOf(definition: unknown): ServiceTerms {
   const parsed = StoredTerms.parse(definition);
