@@ -9,6 +9,7 @@ import pino from 'pino';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/server/src/kernel/db/embedded.ts';
 import { prepareTemplate, withDatabase } from '../apps/server/src/kernel/testing/test-database.ts';
 import { seedReferenceData } from '../apps/server/src/main/seed.ts';
+import { RAW_SQL_FILING, rawSqlFilings, type LoadResult } from './dossier-bench.ts';
 import { scenarios, type BenchRequest, type BenchServer, type Scenario } from './scenarios.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -20,13 +21,12 @@ const CLIENT_ID = 'bench-agency-system';
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const logger = pino({ level: 'warn' });
 
-type LoadResult = { requestsPerSecond: number; total: number; p50: number; p90: number; p99: number; max: number; errors: number; timeouts: number; non2xx: number };
 
 function pinned(core: number, args: string[]): [string, string[]] {
   return hasTaskset ? ['taskset', ['-c', String(core), process.execPath, ...args]] : [process.execPath, args];
 }
 
-type StartedServer = { child: ChildProcess; port: number; rss: number | undefined; client: { id: string; secret: string } | undefined };
+type StartedServer = { child: ChildProcess; port: number; rss: number | undefined; client: { id: string; secret: string } | undefined; citizen: string | undefined };
 
 async function startServer(args: string[], env: Record<string, string> = {}): Promise<StartedServer> {
   const [command, argv] = pinned(0, args);
@@ -36,10 +36,10 @@ async function startServer(args: string[], env: Record<string, string> = {}): Pr
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       // Up to the end of the line: the ready line may come in more than one chunk.
-      const match = /ready (\d+)(?: rss=(\d+))?(?: client=([^:\s]+):(\S+))?\n/.exec(output);
+      const match = /ready (\d+)(?: rss=(\d+))?(?: client=([^:\s]+):(\S+))?(?: citizen=(\d{12}))?\n/.exec(output);
       if (!match) return;
-      const [, port, rss, id, secret] = match;
-      resolve({ child, port: Number(port), rss: rss ? Number(rss) : undefined, client: id && secret ? { id, secret } : undefined });
+      const [, port, rss, id, secret, citizen] = match;
+      resolve({ child, port: Number(port), rss: rss ? Number(rss) : undefined, client: id && secret ? { id, secret } : undefined, citizen });
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
@@ -71,11 +71,15 @@ async function load(port: number, requests: BenchRequest[], seconds: number): Pr
   return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as LoadResult;
 }
 
-/** A request as bench/wrk-requests.lua reads it: method, path, body, headers, tab-separated on one line. */
+/** Escapes a body for one line (\\, \\r, \\n, \\t); bench/wrk-requests.lua undoes it. */
+const escapeBody = (body: string) => body.replace(/[\\\r\n\t]/g, (c) => ({ '\\': '\\\\', '\r': '\\r', '\n': '\\n', '\t': '\\t' })[c] ?? c);
+
+/** A request as bench/wrk-requests.lua reads it: method, path, body (escaped), headers, tab-separated on one line. */
 function wrkLine(request: BenchRequest): string {
-  const fields = [request.method ?? 'GET', request.path, request.body ?? '', ...Object.entries(request.headers ?? {}).map(([name, value]) => `${name}: ${value}`)];
-  if (fields.some((field) => /[\t\r\n]/.test(field))) throw new Error(`a request for wrk cannot hold a tab or a line break: ${request.method ?? 'GET'} ${request.path}`);
-  return fields.join('\t');
+  const head = [request.method ?? 'GET', request.path, ...Object.entries(request.headers ?? {}).map(([name, value]) => `${name}: ${value}`)];
+  if (head.some((field) => /[\t\r\n]/.test(field))) throw new Error(`a request line or header for wrk cannot hold a tab or a line break: ${request.method ?? 'GET'} ${request.path}`);
+  const [method, path, ...headers] = head;
+  return [method, path, escapeBody(request.body ?? ''), ...headers].join('\t');
 }
 
 // A scenario whose answers are not 2xx measures the error path (a 401 costs far less than the work
@@ -133,7 +137,7 @@ try {
   const congso = await startServer(['bench/congso-server.ts', withDatabase(serverUrl, databaseName)], { BENCH_CLIENT_ID: CLIENT_ID });
   children.push(congso.child);
   if (!congso.client) throw new Error('the Congso server registered no bench client');
-  const server: BenchServer = { base: `http://127.0.0.1:${congso.port}`, client: congso.client, longestRunSeconds: Math.max(WARMUP_SECONDS, SECONDS) };
+  const server: BenchServer = { base: `http://127.0.0.1:${congso.port}`, client: congso.client, citizen: congso.citizen ?? '', longestRunSeconds: Math.max(WARMUP_SECONDS, SECONDS) };
   const rows: { scenario: string; target?: string; result: LoadResult; ratio: number }[] = [
     { scenario: 'Fastify hello-world (baseline)', result: baseline, ratio: 1 },
   ];
@@ -141,8 +145,14 @@ try {
   // is compared with, so the comparison is always made within one run.
   const selected = (scenario: Scenario) => only.length === 0 || only.some((name) => scenario.name.includes(name));
   const references = new Set(scenarios.filter(selected).flatMap((scenario) => (scenario.comparedWith ? [scenario.comparedWith.scenario] : [])));
+  // The one-stop shop's baseline is not HTTP: the same rows a filing writes, inserted directly in SQL.
+  if (references.has(RAW_SQL_FILING)) {
+    const result = await rawSqlFilings(withDatabase(serverUrl, databaseName), CONNECTIONS, SECONDS);
+    rows.push({ scenario: RAW_SQL_FILING, result, ratio: result.requestsPerSecond / baseline.requestsPerSecond });
+  }
   for (const scenario of scenarios) {
     if (!selected(scenario) && !references.has(scenario.name)) continue;
+    if (scenario.name === RAW_SQL_FILING) continue;
     const result = await measure(congso.port, scenario, server);
     rows.push({ scenario: scenario.name, ...(scenario.target ? { target: scenario.target } : {}), result, ratio: result.requestsPerSecond / baseline.requestsPerSecond });
   }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { foldVietnamese } from '../apps/server/src/kernel/text.ts';
 import { POPULAR_QUERIES } from '../apps/server/src/modules/catalog/search/popular-queries.ts';
+import { filingRequest, RAW_SQL_FILING, statusRequests } from './dossier-bench.ts';
 
 export type BenchRequest = { method?: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 
@@ -12,6 +13,8 @@ export type BenchServer = {
   base: string;
   /** The agency system registered for the bench (bench/congso-server.ts). */
   client: { id: string; secret: string };
+  /** The personal ID of the level-2 citizen who files dossiers (password: BENCH_CITIZEN_PASSWORD). */
+  citizen: string;
   /** The longest load run (warm-up or measured), in seconds: what a short-lived credential must outlive. */
   longestRunSeconds: number;
 };
@@ -91,6 +94,17 @@ export const scenarios: Scenario[] = [
     name: 'whoami with a bearer token (RS256 JWT; verified once, then from the verified-token cache)',
     comparedWith: { scenario: WHOAMI_REFERENCE, label: 'authenticated request overhead (whoami req/s ÷ public calendar day req/s)' },
     requests: async (server) => [{ path: '/api/v1/auth/whoami', headers: { authorization: `Bearer ${await accessToken(server)}` } }],
+  },
+  {
+    name: 'dossier filing (multipart with a small PDF: code, form check, attachment check, audit, outbox)',
+    target: '≥ 1,000/s and ≥ 40 % of the same rows inserted directly in SQL',
+    comparedWith: { scenario: RAW_SQL_FILING, label: 'dossier filing ÷ the same inserts directly in SQL' },
+    requests: async (server) => [await filingRequest(server)],
+  },
+  {
+    name: 'dossier status lookup (public: code + last 4 ID digits)',
+    target: '≥ 5,000/s',
+    requests: async (server) => statusRequests(server, 20),
   },
 ];
 

@@ -4,6 +4,13 @@
 local requests = {}
 local i = 0
 
+-- Bodies come escaped (\\, \r, \n, \t) so that a multipart body fits on one line.
+local function unescape(body)
+  return (body:gsub("\\(.)", function(c)
+    if c == "n" then return "\n" elseif c == "r" then return "\r" elseif c == "t" then return "\t" else return c end
+  end))
+end
+
 local function fields(line)
   local found = {}
   for field in (line .. "\t"):gmatch("([^\t]*)\t") do found[#found + 1] = field end
@@ -20,7 +27,7 @@ init = function(args)
       local name, value = f[k]:match("^([^:]+):%s*(.*)$")
       headers[name] = value
     end
-    requests[#requests + 1] = wrk.format(f[1], f[2], headers, f[3] ~= "" and f[3] or nil)
+    requests[#requests + 1] = wrk.format(f[1], f[2], headers, f[3] ~= "" and unescape(f[3]) or nil)
   end
 end
 
