@@ -51,8 +51,8 @@ export async function statusRequests(server: BenchServer, count: number): Promis
 
 /**
  * The rows one filing writes, inserted by `connections` concurrent transactions for `seconds`: the
- * daily-sequence upsert (the same agency and day, so the same row lock), the dossier, its first
- * audit entry, the outbox event and the attachment.
+ * dossier, its first audit entry, the attachment, then the daily-sequence upsert (the same agency and
+ * day, so the same row lock), the code and the outbox event — what the filing does, without HTTP.
  */
 export async function rawSqlFilings(url: string, connections: number, seconds: number): Promise<LoadResult> {
   const sql = postgres(url, { max: connections, onnotice: () => undefined });
@@ -67,15 +67,17 @@ export async function rawSqlFilings(url: string, connections: number, seconds: n
       const started = performance.now();
       try {
         await sql.begin(async (tx) => {
+          // The same statements in the same order as a filing: the code is drawn last.
+          const id = randomUUID();
+          await tx`insert into dossiers.dossier (id, code, service_id, service_version, agency_code, handling_agency_code, procedure_code, owner_id, owner_kind, filed_by, channel, state, form_data, submitted_at, due_date, due_at, audit_count, audit_last_hash)
+            values (${id}, null, ${randomUUID()}, 1, 'BENCH', 'BENCH', ${BENCH_PROCEDURE}, '079203001234', 'citizen', ${randomUUID()}, 'online', 'submitted', ${sql.json(DEMO_FORM_SAMPLES[BENCH_PROCEDURE] as never)}, now(), current_date + 1, now() + interval '1 day', 1, ${digest})`;
+          await tx`insert into dossiers.audit_entry (dossier_id, seq, entry, prev_hash, hash) values (${id}, 1, ${sql.json({ action: 'submit', to: 'submitted' })}, ${'0'.repeat(64)}, ${digest})`;
+          await tx`insert into dossiers.attachment (id, dossier_id, document_code, stored_name, media_type, size, sha256, content) values (${randomUUID()}, ${id}, 'authorisation', 'giay-uy-quyen.pdf', 'application/pdf', ${pdf.length}, ${digest}, ${pdf})`;
           const [row] = await tx<{ last: number }[]>`insert into dossiers.daily_sequence (agency_code, day, last) values ('BENCH', ${day}, 1)
             on conflict (agency_code, day) do update set last = dossiers.daily_sequence.last + 1 returning last`;
-          const id = randomUUID();
           const code = `BENCH-991231-${String(row?.last ?? 0).padStart(4, '0')}`;
-          await tx`insert into dossiers.dossier (id, code, service_id, service_version, agency_code, handling_agency_code, procedure_code, owner_id, owner_kind, filed_by, channel, state, form_data, submitted_at, due_date, due_at, audit_count, audit_last_hash)
-            values (${id}, ${code}, ${randomUUID()}, 1, 'BENCH', 'BENCH', ${BENCH_PROCEDURE}, '079203001234', 'citizen', ${randomUUID()}, 'online', 'submitted', ${sql.json(DEMO_FORM_SAMPLES[BENCH_PROCEDURE] as never)}, now(), current_date + 1, now() + interval '1 day', 1, ${digest})`;
-          await tx`insert into dossiers.audit_entry (dossier_id, seq, entry, prev_hash, hash) values (${id}, 1, ${sql.json({ action: 'submit', to: 'submitted' })}, ${'0'.repeat(64)}, ${digest})`;
+          await tx`update dossiers.dossier set code = ${code} where id = ${id}`;
           await tx`insert into kernel.outbox_event (id, topic, version, aggregate_id, payload, occurred_at) values (${randomUUID()}, 'dossiers.dossier.submitted', 1, ${id}, ${sql.json({ code })}, now())`;
-          await tx`insert into dossiers.attachment (id, dossier_id, document_code, stored_name, media_type, size, sha256, content) values (${randomUUID()}, ${id}, 'authorisation', 'giay-uy-quyen.pdf', 'application/pdf', ${pdf.length}, ${digest}, ${pdf})`;
         });
         latencies.push(performance.now() - started);
       } catch {

@@ -33,8 +33,9 @@ export function createDossiersRepository(db: Executor) {
       return saved[0] as ServiceRow;
     },
 
-    async insertDossier(tx: Executor, row: typeof dossier.$inferInsert): Promise<void> {
-      await tx.insert(dossier).values(row);
+    async insertDossier(tx: Executor, row: typeof dossier.$inferInsert): Promise<DossierRow> {
+      const inserted = await tx.insert(dossier).values(row).returning();
+      return inserted[0] as DossierRow;
     },
 
     async findByIdempotencyKey(tx: Executor, filedBy: string, key: string): Promise<DossierRow | undefined> {

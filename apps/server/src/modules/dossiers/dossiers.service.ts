@@ -4,6 +4,7 @@ import type { Database, Executor } from '../../kernel/db/database.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { Outbox } from '../../kernel/events/outbox.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
+import { LruCache } from '../../kernel/lru-cache.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
 import { decide, reachOf, type Actor, type ApiCaller, type Permission } from '../identity/index.ts';
 import { allocateDossierCode } from './dossier-codes.ts';
@@ -129,16 +130,26 @@ export function createDossiersService(deps: DossiersDeps) {
   const today = () => vietnamDate(deps.clock.now());
 
   /** Appends the audit entry, updates the head, writes the outbox event: one transaction. */
-  async function record(tx: Executor, row: Pick<DossierRow, 'id' | 'code' | 'agencyCode' | 'procedureCode' | 'auditCount' | 'auditLastHash'>, entry: Omit<AuditEntry, 'seq'>, requestId: string | null) {
+  async function appendAudit(tx: Executor, row: Pick<DossierRow, 'id' | 'auditCount' | 'auditLastHash'>, entry: Omit<AuditEntry, 'seq'>) {
     const chained = append({ count: row.auditCount, lastHash: row.auditLastHash }, entry);
     await repository.insertAudit(tx, { dossierId: row.id, seq: chained.row.entry.seq, entry: chained.row.entry, prevHash: chained.row.prevHash, hash: chained.row.hash });
+    return chained.head;
+  }
+
+  async function emit(tx: Executor, row: Pick<DossierRow, 'id' | 'code' | 'agencyCode' | 'procedureCode'>, entry: Omit<AuditEntry, 'seq'>, requestId: string | null) {
     await deps.outbox.append(tx, {
       topic: `dossiers.dossier.${EVENT_OF[entry.action as ActionName]}`,
       aggregateId: row.id,
       payload: { code: row.code, agencyCode: row.agencyCode, procedureCode: row.procedureCode, from: entry.from, to: entry.to, at: entry.at },
       requestId,
     });
-    return chained.head;
+  }
+
+  /** Appends the audit entry and writes the outbox event, in the caller's transaction; returns the new head. */
+  async function record(tx: Executor, row: Pick<DossierRow, 'id' | 'code' | 'agencyCode' | 'procedureCode' | 'auditCount' | 'auditLastHash'>, entry: Omit<AuditEntry, 'seq'>, requestId: string | null) {
+    const head = await appendAudit(tx, row, entry);
+    await emit(tx, row, entry, requestId);
+    return head;
   }
 
   /** Officials of the receiving or of the competent agency who may read dossiers see it. */
@@ -192,10 +203,18 @@ export function createDossiersService(deps: DossiersDeps) {
     };
   }
 
-  async function loadTerms(row: Pick<DossierRow, 'serviceId'>, executor?: Executor): Promise<ServiceTerms> {
+  // Terms of a service version never change (a new definition is a new version), so they are kept.
+  const termsCache = new LruCache<string, ServiceTerms>(500);
+  async function loadTerms(row: Pick<DossierRow, 'serviceId' | 'serviceVersion'>, executor?: Executor): Promise<ServiceTerms> {
+    const key = `${row.serviceId}@${row.serviceVersion}`;
+    const cached = termsCache.get(key);
+    if (cached) return cached;
     const found = await repository.findServiceById(row.serviceId, executor);
     if (!found) throw new Error(`service ${row.serviceId} of a stored dossier is missing`);
-    return deps.termsOf(found.definition);
+    const terms = deps.termsOf(found.definition);
+    // Only the version the dossier was filed under is cached under its key.
+    if (found.version === row.serviceVersion) termsCache.set(key, terms);
+    return terms;
   }
 
   return {
@@ -203,7 +222,8 @@ export function createDossiersService(deps: DossiersDeps) {
     async submit(caller: ApiCaller, input: SubmitInput, idempotencyKey: string | null, requestId: string | null, files: readonly SubmittedFile[] = []): Promise<{ created: boolean; dossier: ReturnType<typeof view> }> {
       if (caller.kind === 'client') throw new DomainError('forbidden', 'dossiers.person_required', { vi: 'Hồ sơ do người dân, doanh nghiệp nộp.', en: 'Dossiers are filed by people and businesses.' });
       const ownerId = input.onBehalfOf ?? caller.personalId;
-      const actor = await deps.actorFor(caller);
+      // Filing for oneself needs no mandate: the mandates are read only when filing for someone else.
+      const actor: Actor = input.onBehalfOf ? await deps.actorFor(caller) : { kind: 'citizen', personalId: caller.personalId, assurance: caller.assuranceLevel === 2 ? 2 : 1, mandatesFrom: [] };
       if (decide(actor, 'self', { ownerId }, today(), APPLICANT_SCOPE) !== 'allowed') {
         throw new DomainError('forbidden', 'dossiers.no_mandate', { vi: 'Bạn chưa được ủy quyền nộp hồ sơ cho người/doanh nghiệp này.', en: 'You hold no mandate to file for this person or business.' });
       }
@@ -231,23 +251,27 @@ export function createDossiersService(deps: DossiersDeps) {
       const due = dueFrom(deps.calendar(), now.toISOString(), { ...terms.timeLimit, channel: 'online' });
       try {
         const row = await deps.database.db.transaction(async (tx) => {
-          const code = await allocateDossierCode(tx, input.agencyCode, vietnamDate(now));
           const step = transition(NEW_DOSSIER, 'submit', 'applicant');
           if (!step.ok) throw new Error('a new dossier cannot be submitted');
           const base = {
-            id: uuidv7(), code, serviceId: svc.id, serviceVersion: svc.version, agencyCode: input.agencyCode, ...handlingOf(terms, input.agencyCode), procedureCode: input.procedureCode,
+            id: uuidv7(), code: null, serviceId: svc.id, serviceVersion: svc.version, agencyCode: input.agencyCode, ...handlingOf(terms, input.agencyCode), procedureCode: input.procedureCode,
             ownerId, ownerKind: ownerKindOf(ownerId), filedBy: caller.accountId, channel: 'online' as const, state: step.next.state, formData: input.formData,
             submittedAt: now, dueDate: due.dueDate, dueAt: new Date(due.dueAt), idempotencyKey, requestHash, auditCount: 0, auditLastHash: '0'.repeat(64),
           };
-          const head = await record(tx, base, { at: now.toISOString(), actor: { kind: caller.kind, id: caller.accountId, role: null }, action: 'submit', from: 'draft', to: step.next.state, reason: null, data: { code, ownerId } }, requestId);
+          const entry = { at: now.toISOString(), actor: { kind: caller.kind, id: caller.accountId, role: null }, action: 'submit', from: 'draft', to: step.next.state, reason: null, data: { ownerId } };
+          const head = await appendAudit(tx, base, entry);
           await repository.insertDossier(tx, { ...base, auditCount: head.count, auditLastHash: head.lastHash });
           for (const file of attachments) {
             await repository.insertAttachment(tx, { id: uuidv7(), dossierId: base.id, documentCode: file.documentCode, storedName: file.storedName, mediaType: file.mediaType, size: file.size, sha256: file.sha256, content: file.bytes });
           }
-          return { ...base, auditCount: head.count, auditLastHash: head.lastHash };
+          // The code is drawn last: the agency's daily sequence row stays locked only for these final
+          // statements and the commit, so concurrent filings queue as briefly as possible.
+          const code = await allocateDossierCode(tx, input.agencyCode, vietnamDate(now));
+          const inserted = await repository.updateDossier(tx, base.id, { code });
+          await emit(tx, inserted, entry, requestId);
+          return inserted;
         });
-        const stored = await repository.findByCode(row.code);
-        return { created: true, dossier: view(stored as DossierRow, 'applicant', terms) };
+        return { created: true, dossier: view(row, 'applicant', terms) };
       } catch (error) {
         // Two requests with the same key at once: the loser answers like a replay.
         if (idempotencyKey && String((error as { code?: string }).code) === '23505') {
