@@ -71,6 +71,16 @@ describe('filing a dossier', () => {
     assert.equal(changed.json<{ code: string }>().code, 'dossiers.idempotency_key_reused');
   });
 
+  it('creates one dossier for 20 concurrent filings with the same Idempotency-Key', async () => {
+    const before = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier`);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => call('applicant', 'POST', '/api/v1/dossiers', submission('Ngô Gia Hân'), { 'idempotency-key': 'khai-sinh-race-01' })));
+    const codes = new Set(answers.map((a) => a.json<{ code: string }>().code));
+    assert.equal(codes.size, 1, 'every answer names the same dossier');
+    assert.deepEqual(answers.map((a) => a.statusCode).filter((s) => s === 201).length, 1, 'one created it, the others replayed it');
+    const afterwards = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier`);
+    assert.equal((afterwards[0]?.n ?? 0) - (before[0]?.n ?? 0), 1);
+  });
+
   const bad: [string, object, number, string][] = [
     ['a form that breaks the schema', { ...submission(), formData: { childName: 'A', birthDate: '2026-13-40' } }, 400, 'dossiers.invalid_form'],
     ['an unknown field', { ...submission(), formData: { childName: 'Lê An', birthDate: '2026-11-01', extra: 1 } }, 400, 'dossiers.invalid_form'],

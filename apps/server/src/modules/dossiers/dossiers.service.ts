@@ -123,6 +123,12 @@ function handlingOf(terms: ServiceTerms, receivingAgency: string): { handlingAge
   return { handlingAgencyCode, unitCode: unit?.startsWith(`${handlingAgencyCode}.`) ? unit : null };
 }
 
+/** PostgreSQL's unique_violation (23505), whether the driver's error or Drizzle's wrapper of it. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (value: unknown) => (value && typeof value === 'object' && 'code' in value ? String(value.code) : undefined);
+  return code(error) === '23505' || code((error as { cause?: unknown } | undefined)?.cause) === '23505';
+}
+
 const ownerKindOf = (ownerId: string): 'citizen' | 'business' => (/^\d{12}$/.test(ownerId) ? 'citizen' : 'business');
 
 export function createDossiersService(deps: DossiersDeps) {
@@ -274,7 +280,7 @@ export function createDossiersService(deps: DossiersDeps) {
         return { created: true, dossier: view(row, 'applicant', terms) };
       } catch (error) {
         // Two requests with the same key at once: the loser answers like a replay.
-        if (idempotencyKey && String((error as { code?: string }).code) === '23505') {
+        if (idempotencyKey && isUniqueViolation(error)) {
           const again = await replay();
           if (again) return again;
         }
