@@ -32,4 +32,9 @@ describe('administration CLI', () => {
     await assert.rejects(run('officials:create', { agency: 'H29.99', roles: 'handler', 'personal-id': '001085054321', name: 'Lê Văn Tâm', 'birth-date': '1985-03-03', sex: 'male' }), { code: 'agencies.not_found' });
     await assert.rejects(run('clients:create', { id: 'x-system' }), /missing --name/);
   });
+
+  it('verifies the audit chains, and fails on a broken one', async () => {
+    assert.match((await run('dossiers:verify', {})).at(-1) ?? '', /audit chains checked, 0 broken/);
+    await assert.rejects(run('dossiers:verify', { code: 'H29-261123-0001' }), { code: 'dossiers.not_found' });
+  });
 });

@@ -11,6 +11,7 @@ import { DomainError } from '../kernel/errors.ts';
 import { createEventBus } from '../kernel/events/event-bus.ts';
 import { createOutbox } from '../kernel/events/outbox.ts';
 import type { createAgenciesModule } from '../modules/agencies/index.ts';
+import type { createDossiersModule } from '../modules/dossiers/index.ts';
 import type { createIdentityModule, Permission, Role } from '../modules/identity/index.ts';
 import { moduleContextOf } from './build-app.ts';
 import { createModules } from './modules.ts';
@@ -22,6 +23,7 @@ export const USAGE = `Congso administration
   clients:create   --id sotuphap-egov --name "…" --agency H29.15 --kind agency_system|web_app [--permissions dossiers:read] [--redirect-uri URL] [--post-logout-uri URL] [--backchannel-logout-uri URL]
   password:reset   --personal-id 079…
   keys:rotate
+  dossiers:verify  [--code H29.25747.01-261123-0001]   (every dossier's audit hash chain, or one; exit 1 if any is broken)
 
 Passwords and client secrets are generated and printed once.`;
 
@@ -91,6 +93,17 @@ export async function runCommand(config: Config, command: string, values: Record
       const password = generatedPassword();
       await identity.services.accounts.setPassword(found.id, password);
       print(`New password for ${found.fullName} (shown once; the account is unlocked): ${password}`);
+      return;
+    }
+    case 'dossiers:verify': {
+      const dossiers = service<ReturnType<typeof createDossiersModule>['service']>('dossiers');
+      const result = await dossiers.verifyAuditChains(values.code);
+      for (const broken of result.broken) {
+        const verdict = broken.verdict.ok ? '' : `row ${broken.verdict.index + 1}: ${broken.verdict.problem}`;
+        print(`BROKEN ${broken.code ?? '(no code)'} ${verdict}`);
+      }
+      print(`${result.checked} audit chains checked, ${result.broken.length} broken.`);
+      if (result.broken.length > 0) throw new Error('audit chains are broken');
       return;
     }
     case 'keys:rotate': {

@@ -90,6 +90,16 @@ export function createDossiersRepository(db: Executor) {
       return db.select().from(dossier).where(and(...conditions)).orderBy(asc(dossier.dueAt), asc(dossier.id)).limit(filter.limit);
     },
 
+    /** Dossiers after `afterId` in id order (for walking every audit chain in batches). */
+    async dossierHeads(afterId: string | null, limit: number): Promise<Pick<DossierRow, 'id' | 'code' | 'auditCount' | 'auditLastHash'>[]> {
+      return db
+        .select({ id: dossier.id, code: dossier.code, auditCount: dossier.auditCount, auditLastHash: dossier.auditLastHash })
+        .from(dossier)
+        .where(afterId ? sql`${dossier.id} > ${afterId}::uuid` : sql`true`)
+        .orderBy(asc(dossier.id))
+        .limit(limit);
+    },
+
     async insertAttachment(tx: Executor, row: typeof attachment.$inferInsert): Promise<void> {
       await tx.insert(attachment).values(row);
     },

@@ -195,6 +195,9 @@ describe('the lifecycle through the API', () => {
     await t.db.database.db.execute(sql`update dossiers.audit_entry set entry = jsonb_set(entry, '{reason}', '"sửa"') where seq = 1 and dossier_id = (select id from dossiers.dossier where code = ${filed.code})`);
     const audit = (await call('leader', 'GET', `/api/v1/dossiers/${filed.code}/audit`)).json<{ verdict: { ok: boolean; index: number; problem: string } }>();
     assert.deepEqual(audit.verdict, { ok: false, index: 0, problem: 'hash' });
+    const sweep = await moduleService<DossiersService>(t, 'dossiers').verifyAuditChains();
+    assert.ok(sweep.checked > 1);
+    assert.deepEqual(sweep.broken.map((b) => b.code), [filed.code], 'the sweep finds exactly the edited dossier');
   });
 
   it('lets the applicant and the agency see the dossier, and nobody else learn it exists', async () => {

@@ -413,6 +413,34 @@ export function createDossiersService(deps: DossiersDeps) {
       return Promise.all(rows.map(async (row) => view(row, 'applicant', await loadTerms(row))));
     },
 
+    /**
+     * Verifies every dossier's audit chain against its head (or one dossier's), for the CLI and
+     * periodic checks. Returns the broken ones with the first bad row.
+     */
+    async verifyAuditChains(code?: string): Promise<{ checked: number; broken: { code: string | null; verdict: ChainVerdict }[] }> {
+      const broken: { code: string | null; verdict: ChainVerdict }[] = [];
+      let checked = 0;
+      const check = async (head: Pick<DossierRow, 'id' | 'code' | 'auditCount' | 'auditLastHash'>) => {
+        const rows = await repository.listAudit(head.id);
+        const verdict = verifyChain(rows.map((r) => ({ entry: r.entry as AuditEntry, prevHash: r.prevHash, hash: r.hash })), { count: head.auditCount, lastHash: head.auditLastHash });
+        checked++;
+        if (!verdict.ok) broken.push({ code: head.code, verdict });
+      };
+      if (code) {
+        const row = await repository.findByCode(code);
+        if (!row) throw dossierNotFound();
+        await check(row);
+        return { checked, broken };
+      }
+      for (let after: string | null = null; ; ) {
+        const batch = await repository.dossierHeads(after, 500);
+        for (const head of batch) await check(head);
+        if (batch.length < 500) break;
+        after = batch.at(-1)?.id ?? null;
+      }
+      return { checked, broken };
+    },
+
     /** The audit log with its verification (officials of the agency who may read dossiers). */
     async audit(caller: ApiCaller, code: string): Promise<{ entries: AuditEntry[]; verdict: ChainVerdict }> {
       const row = await repository.findByCode(code);
