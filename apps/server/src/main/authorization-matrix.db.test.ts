@@ -261,6 +261,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['citizenA', () => ({ method: 'GET', url: dossierUrl() })],
     denied: [['representative', () => ({ method: 'GET', url: dossierUrl() }), 404], ['adminB', () => ({ method: 'GET', url: dossierUrl() }), 404]],
   },
+  'GET /api/v1/dossiers/:code/forms/:form': {
+    allowed: ['citizenA', () => ({ method: 'GET', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/forms/05` })],
+    denied: [['representative', () => ({ method: 'GET', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/forms/05` }), 404], ['adminB', () => ({ method: 'GET', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/forms/05` }), 404]],
+  },
   'POST /api/v1/dossiers/:code/actions/:action': {
     allowed: ['receptionistA', () => ({ method: 'POST', url: dossierUrl('/actions/receive'), body: {} })],
     denied: [

@@ -180,6 +180,22 @@ describe('the lifecycle through the API', () => {
     assert.deepEqual(log.entries.map((e) => e.action), ['submit', 'receive', 'forward', 'propose', 'approve', 'return_result']);
     assert.equal(log.verdict.ok, true);
 
+    const receipt = await call('applicant', 'GET', `/api/v1/dossiers/${code}/forms/01`);
+    assert.equal(receipt.statusCode, 200, receipt.body);
+    const form01 = receipt.json<{ title: string; fields: { receivedAt: string; appointment: string } }>();
+    assert.equal(form01.title, 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+    assert.ok(form01.fields.receivedAt && form01.fields.appointment);
+    const slip = await call('leader', 'GET', `/api/v1/dossiers/${code}/forms/05?format=html`);
+    assert.equal(slip.statusCode, 200);
+    assert.match(String(slip.headers['content-type']), /text\/html/);
+    assert.match(slip.body, /Mẫu số 05/);
+    assert.equal((slip.body.match(/<tr><td>\d+<\/td>/g) ?? []).length, 6, 'one row per audit entry');
+    assert.doesNotMatch(slip.body, /<script/i);
+    const noSupplement = await call('applicant', 'GET', `/api/v1/dossiers/${code}/forms/02`);
+    assert.equal(noSupplement.statusCode, 409);
+    assert.equal(noSupplement.json<{ code: string }>().code, 'dossiers.form_not_available');
+    assert.equal((await call('other', 'GET', `/api/v1/dossiers/${code}/forms/01`)).statusCode, 404);
+
     const last4 = applicant.personalId.slice(-4);
     const tracking = await call(null, 'GET', `/api/v1/dossiers/${code}/status?idLast4=${last4}`);
     assert.equal(tracking.statusCode, 200);

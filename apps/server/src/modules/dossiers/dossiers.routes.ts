@@ -10,6 +10,7 @@ import type { App } from '../../kernel/http/types.ts';
 import type { ApiCaller } from '../identity/index.ts';
 import type { DossiersService, SubmittedFile } from './dossiers.service.ts';
 import { MAX_DOCUMENT_BYTES } from './services/service-definition.ts';
+import { FORM_NUMBERS, renderFormHtml } from './domain/forms.ts';
 
 const tags = ['dossiers'];
 const security = [{ bearer: [] }];
@@ -105,6 +106,26 @@ export function dossiersRoutes(service: DossiersService) {
       '/api/v1/dossiers/:code/audit',
       { config: { access: { permission: 'dossiers:read' } }, schema: { tags, summary: "The dossier's hash-chained audit log and its verification", security, params: CodeParams, response: { 200: DossierAudit, ...responses } } },
       async (request) => service.audit(request.actor as ApiCaller, request.params.code),
+    );
+
+    app.get(
+      '/api/v1/dossiers/:code/forms/:form',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'A standard form (01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 process-control slip) as JSON or printable HTML',
+          security,
+          params: CodeParams.extend({ form: z.enum(FORM_NUMBERS) }),
+          querystring: z.object({ format: z.enum(['json', 'html']).default('json') }),
+          response: { 200: z.looseObject({ form: z.string(), title: z.string() }).or(z.string()), ...responses },
+        },
+      },
+      async (request, reply) => {
+        const data = await service.form(request.actor as ApiCaller, request.params.code, request.params.form);
+        if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderFormHtml(data));
+        return reply.header('cache-control', 'no-store').send(data);
+      },
     );
 
     app.get(

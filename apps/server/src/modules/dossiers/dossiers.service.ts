@@ -10,6 +10,7 @@ import { decide, reachOf, type Actor, type ApiCaller, type Permission } from '..
 import { allocateDossierCode } from './dossier-codes.ts';
 import { checkServiceDefinition, type ServiceDefinition } from './services/service-definition.ts';
 import { checkAttachment, type MediaKind } from './domain/attachments.ts';
+import { buildForm, type FormData, type FormNumber } from './domain/forms.ts';
 import { documentsOf, type DocumentTerms, type ServiceTerms } from './service-terms.ts';
 import type { DossierRow, DossiersRepository } from './dossiers.repository.ts';
 import { append, canonicalJson, verifyChain, type AuditEntry, type ChainedEntry, type ChainVerdict } from './domain/audit-chain.ts';
@@ -439,6 +440,18 @@ export function createDossiersService(deps: DossiersDeps) {
         after = batch.at(-1)?.id ?? null;
       }
       return { checked, broken };
+    },
+
+    /** A standard form (01–05) of a dossier, derived from its audit entries; for its applicant and its agencies. */
+    async form(caller: ApiCaller, code: string, form: FormNumber): Promise<FormData> {
+      const row = await repository.findByCode(code);
+      if (!row) throw dossierNotFound();
+      if (!(await performerFor(caller, row, null)).visible) throw dossierNotFound();
+      const [terms, service, rows] = await Promise.all([loadTerms(row), repository.findServiceById(row.serviceId), repository.listAudit(row.id)]);
+      const documents = service ? documentsOf(service.definition).map((d) => ({ code: d.code, name: d.name ?? d.code })) : [];
+      const built = buildForm(form, { code, procedureCode: row.procedureCode, procedureName: terms.name, agencyCode: row.agencyCode, ownerId: row.ownerId, ownerKind: row.ownerKind, channel: row.channel, dueDate: row.dueDate, documents }, rows.map((r) => r.entry as AuditEntry));
+      if (!built) throw new DomainError('conflict', 'dossiers.form_not_available', { vi: 'Hồ sơ chưa có biểu mẫu này (chưa phát sinh bước tương ứng).', en: 'The dossier has no such form yet (its step has not happened).' });
+      return built;
     },
 
     /** The audit log with its verification (officials of the agency who may read dossiers). */
