@@ -19,7 +19,12 @@ export function createModules(context: ModuleContext): Module[] {
   const notifications = createNotificationsModule(context);
   const identity = createIdentityModule(context, identityPorts(agencies.service, registries.service, notifications.service));
   const calendar = createCalendarModule(context);
-  const dossiers = createDossiersModule(context, { calendar: () => calendar.service.calendar(), actorFor: (caller) => identity.service.actorFor(caller) });
+  const dossiers = createDossiersModule(context, {
+    calendar: () => calendar.service.calendar(),
+    actorFor: (caller) => identity.service.actorFor(caller),
+    contactOf: (accountId) => identity.service.contactOf(accountId),
+    notifier: notifications.service.notifier,
+  });
   return [createGeoModule(context), calendar, agencies, registries, createCatalogModule(context), notifications, identity, dossiers];
 }
 

@@ -1,6 +1,7 @@
 import type { Module, ModuleContext } from '../../kernel/module.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import type { Actor, ApiCaller } from '../identity/index.ts';
+import type { Actor, ApiCaller, Notifier } from '../identity/index.ts';
+import { applicantNotices, type ContactDirectory } from './applicant-notices.ts';
 import { createDossiersRepository } from './dossiers.repository.ts';
 import { dossiersRoutes } from './dossiers.routes.ts';
 import { createDossiersService } from './dossiers.service.ts';
@@ -10,7 +11,7 @@ import { formSchemaOf, termsOf } from './service-terms.ts';
 export { DEMO_SERVICES, DEMO_FORM_SAMPLES } from './services/demo-services.ts';
 export type { ServiceDefinition } from './services/service-definition.ts';
 
-export type DossiersPorts = { calendar: () => WorkingCalendar; actorFor: (caller: ApiCaller) => Promise<Actor> };
+export type DossiersPorts = { calendar: () => WorkingCalendar; actorFor: (caller: ApiCaller) => Promise<Actor>; contactOf: ContactDirectory; notifier: Notifier };
 
 /** The electronic one-stop shop (một cửa điện tử): services, dossiers, their lifecycle and audit. */
 export function createDossiersModule(context: ModuleContext, ports: DossiersPorts) {
@@ -26,6 +27,10 @@ export function createDossiersModule(context: ModuleContext, ports: DossiersPort
     termsOf,
     validateForm: (serviceId, version, definition, data) => forms.validate(serviceId, version, formSchemaOf(definition), data),
   });
-  const module: Module = { name: 'dossiers', routes: dossiersRoutes(service) };
+  const module: Module = {
+    name: 'dossiers',
+    routes: dossiersRoutes(service),
+    subscriptions: [applicantNotices({ repository, contactOf: ports.contactOf, notifier: ports.notifier })],
+  };
   return { ...module, service: { ...service, repository, forms } };
 }

@@ -169,6 +169,12 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
       },
       registerCitizen: (citizen: NewCitizen) => accounts.registerCitizen(citizen),
       appointOfficial: (person: NewCitizen, post: OfficialPost) => services.officials.appoint(PLATFORM, person, post),
+      /** Where to reach a person: their verified e-mail and phone only (for notices from other modules). */
+      async contactOf(accountId: string): Promise<{ fullName: string; email: string | null; phone: string | null } | undefined> {
+        const found = await accounts.findById(accountId);
+        if (!found) return undefined;
+        return { fullName: found.fullName, email: found.emailVerifiedAt ? found.email : null, phone: found.phoneVerifiedAt ? found.phone : null };
+      },
       /** The caller as the access policy sees it, with the mandates it holds today (for other modules). */
       async actorFor(caller: ApiCaller) {
         return actorOf(caller, caller.kind === 'client' ? [] : await services.businesses.mandatesHeld(caller.accountId));
