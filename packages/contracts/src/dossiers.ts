@@ -96,3 +96,26 @@ export const DossierQueuePage = z
     nextCursor: z.string().nullable(),
   })
   .meta({ id: 'DossierQueuePage' });
+
+export const DossierRegisterPage = z
+  .object({
+    agencyCode: z.string(),
+    from: z.string(),
+    to: z.string(),
+    items: z.array(
+      z.object({
+        code: z.string(),
+        procedureName: z.string(),
+        ownerId: z.string(),
+        receivedAt: z.string().nullable(),
+        dueDate: z.string().nullable(),
+        finishedAt: z.string().nullable(),
+        returnedAt: z.string().nullable(),
+        punctuality: z.enum(['early', 'on_time', 'late']).nullable(),
+        state: z.string(),
+        nationalStatus: z.number().int().nullable(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'DossierRegisterPage' });

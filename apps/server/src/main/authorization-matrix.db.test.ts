@@ -299,6 +299,10 @@ const MATRIX: Record<string, Case> = {
       ['receptionistA', () => ({ method: 'PUT', url: `/api/v1/agencies/H29.15/services/${JUSTICE_SERVICE.procedureCode}`, body: JUSTICE_SERVICE }), 403],
     ],
   },
+  'GET /api/v1/agencies/:agencyCode/register': {
+    allowed: ['receptionistA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' })],
+    denied: [['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' }), 404], ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' }), 403]],
+  },
   'GET /api/v1/me/dossiers': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/dossiers' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/dossiers' }), 403]] },
   'GET /api/v1/agencies/:agencyCode/login-events': {
     allowed: ['auditorA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' })],

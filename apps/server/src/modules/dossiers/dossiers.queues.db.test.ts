@@ -73,4 +73,15 @@ describe('officials’ queues', () => {
     const mine = (await get('applicant', '/api/v1/me/dossiers')).json<{ code: string }[]>();
     assert.deepEqual(mine.map((d) => d.code).sort(), [...codes].sort());
   });
+
+  it('keeps the register of dossiers received in a period (Mẫu 06)', async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const response = await get('receptionist', `/api/v1/agencies/H29.15/register?from=${today}&to=${today}`);
+    assert.equal(response.statusCode, 200, response.body);
+    const register = response.json<{ items: { code: string; state: string; receivedAt: string }[] }>();
+    assert.deepEqual(register.items.map((i) => i.code), [codes[0]], 'only received dossiers are registered');
+    const earlier = (await get('receptionist', '/api/v1/agencies/H29.15/register?from=2020-01-01&to=2020-12-31')).json<{ items: unknown[] }>();
+    assert.deepEqual(earlier.items, []);
+    assert.equal((await get('receptionist', `/api/v1/agencies/H29.15/register?from=${today}&to=2020-01-01`)).statusCode, 400);
+  });
 });

@@ -90,6 +90,17 @@ export function createDossiersRepository(db: Executor) {
       return db.select().from(dossier).where(and(...conditions)).orderBy(asc(dossier.dueAt), asc(dossier.id)).limit(filter.limit);
     },
 
+    /** The register (sổ theo dõi): dossiers an agency received in [from, to), by reception time then id. */
+    async register(filter: { agencyCode: string; from: Date; to: Date; after?: { dueAt: Date; id: string }; limit: number }): Promise<DossierRow[]> {
+      const conditions = [
+        eq(dossier.agencyCode, filter.agencyCode),
+        sql`${dossier.receivedAt} >= ${filter.from.toISOString()}::timestamptz`,
+        sql`${dossier.receivedAt} < ${filter.to.toISOString()}::timestamptz`,
+      ];
+      if (filter.after) conditions.push(sql`(${dossier.receivedAt}, ${dossier.id}) > (${filter.after.dueAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`);
+      return db.select().from(dossier).where(and(...conditions)).orderBy(asc(dossier.receivedAt), asc(dossier.id)).limit(filter.limit);
+    },
+
     /** Dossiers after `afterId` in id order (for walking every audit chain in batches). */
     async dossierHeads(afterId: string | null, limit: number): Promise<Pick<DossierRow, 'id' | 'code' | 'auditCount' | 'auditLastHash'>[]> {
       return db

@@ -1,4 +1,4 @@
-import { AgencyCode, ProcedureCode, DossierActionInput, DossierQueuePage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
+import { AgencyCode, ProcedureCode, DossierActionInput, DossierQueuePage, DossierRegisterPage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
@@ -163,6 +163,22 @@ export function dossiersRoutes(service: DossiersService) {
         }
         return service.enableService(request.actor as ApiCaller, request.body);
       },
+    );
+
+    app.get(
+      '/api/v1/agencies/:agencyCode/register',
+      {
+        config: { access: { permission: 'dossiers:read' } },
+        schema: {
+          tags,
+          summary: 'The register of dossiers received in a period (Mẫu 06, sổ theo dõi hồ sơ), keyset-paged',
+          security,
+          params: z.object({ agencyCode: AgencyCode }),
+          querystring: z.object({ from: z.iso.date(), to: z.iso.date(), after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          response: { 200: DossierRegisterPage, ...responses },
+        },
+      },
+      async (request) => service.register(request.actor as ApiCaller, request.params.agencyCode, request.query.from, request.query.to, request.query.after ?? null, request.query.limit),
     );
 
     app.get('/api/v1/me/dossiers', { config: { access: 'authenticated' }, schema: { tags, summary: 'My dossiers, and those of whom I act for', security, response: { 200: z.array(DossierView), ...responses } } }, async (request) =>

@@ -405,6 +405,43 @@ export function createDossiersService(deps: DossiersDeps) {
       };
     },
 
+    /**
+     * The register of dossiers (Mẫu 06 of Circular 01/2018, sổ theo dõi hồ sơ) an agency received
+     * between two dates (Vietnam time, `to` included), with their outcome; keyset-paged.
+     */
+    async register(caller: ApiCaller, agencyCode: string, from: string, to: string, cursor: string | null, limit: number) {
+      const actor = await deps.actorFor(caller);
+      const decision = decide(actor, 'dossiers:read', { agencyCode, unitCode: null }, today());
+      if (decision === 'hidden') throw notFound('agencies.not_found', { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' });
+      if (decision === 'forbidden') throw REFUSALS.not_allowed();
+      if (to < from) throw new DomainError('invalid', 'dossiers.bad_period', { vi: 'Khoảng thời gian không hợp lệ.', en: 'Invalid period.' });
+      const after = decodeCursor(cursor);
+      const rows = await repository.register({
+        agencyCode,
+        from: new Date(`${from}T00:00:00+07:00`),
+        to: new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000),
+        ...(after ? { after } : {}),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const items = await Promise.all(
+        page.map(async (row) => ({
+          code: row.code ?? '',
+          procedureName: (await loadTerms(row)).name,
+          ownerId: row.ownerId,
+          receivedAt: row.receivedAt?.toISOString() ?? null,
+          dueDate: row.dueDate,
+          finishedAt: row.finishedAt?.toISOString() ?? null,
+          returnedAt: row.returnedAt?.toISOString() ?? null,
+          punctuality: row.punctuality,
+          state: row.state,
+          nationalStatus: NATIONAL_STATUS[row.state as DossierState],
+        })),
+      );
+      return { agencyCode, from, to, items, nextCursor: rows.length > limit && last?.receivedAt ? encodeCursor(last.receivedAt, last.id) : null };
+    },
+
     /** The person's dossiers: their own and those of whom they act for under a mandate. */
     async mine(caller: ApiCaller) {
       if (caller.kind === 'client') throw new DomainError('forbidden', 'dossiers.person_required', { vi: 'Hồ sơ do người dân, doanh nghiệp nộp.', en: 'Dossiers are filed by people and businesses.' });
