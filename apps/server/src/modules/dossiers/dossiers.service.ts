@@ -507,21 +507,17 @@ export function createDossiersService(deps: DossiersDeps) {
      * wrong second factor answers like an unknown code. The timeline carries no personal data.
      */
     async track(code: string, idLast4: string) {
-      const row = await repository.findByCode(code);
-      if (!row || row.ownerId.slice(-4) !== idLast4) throw dossierNotFound();
-      const rows = await repository.listAudit(row.id);
-      const terms = await loadTerms(row);
+      const found = await repository.tracking(code);
+      if (!found || found.ownerId.slice(-4) !== idLast4) throw dossierNotFound();
+      const terms = await loadTerms(found);
       return {
         code,
         procedureName: terms.name,
-        agencyCode: row.agencyCode,
-        state: row.state as DossierState,
-        nationalStatus: NATIONAL_STATUS[row.state as DossierState],
-        dueDate: row.dueDate,
-        timeline: rows.map((r) => {
-          const entry = r.entry as AuditEntry;
-          return { at: entry.at, action: entry.action, state: entry.to };
-        }),
+        agencyCode: found.agencyCode,
+        state: found.state as DossierState,
+        nationalStatus: NATIONAL_STATUS[found.state as DossierState],
+        dueDate: found.dueDate,
+        timeline: found.timeline,
       };
     },
   };
