@@ -43,6 +43,10 @@ export const DossierView = z
     returnedAt: z.string().nullable(),
     punctuality: z.enum(['early', 'on_time', 'late']).nullable(),
     allowedActions: z.array(z.string()),
+    /** Office hours each phase took against its allotment (Circular 01/2018 Art. 13, indicator 2); on a single dossier's view. */
+    phases: z
+      .array(z.object({ phase: z.enum(['reception', 'handling', 'approval', 'result']), allottedHours: z.number(), usedHours: z.number(), finished: z.boolean(), verdict: z.enum(['early', 'on_time', 'late']).nullable() }))
+      .optional(),
   })
   .meta({ id: 'Dossier' });
 

@@ -128,3 +128,39 @@ function formatLocal(ms: number): string {
   const minute = local.msOfDay / MINUTE;
   return `${local.date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+07:00`;
 }
+
+describe('working hours between two instants: properties', () => {
+  it('measures back what dueByWorkingHours counted forward, from an instant inside office hours', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 200 }), (at, hours) => {
+        // Start where counting starts (the effective receipt), so nothing before it is skipped.
+        const start = calendar.dueByWorkingHours(at, 0, { channel: 'in_person', cutoff: null }).effectiveReceiptAt;
+        const due = calendar.dueByWorkingHours(start, hours, { channel: 'in_person', cutoff: null }).dueAt;
+        assert.equal(Math.round(calendar.workingHoursBetween(start, due) * 60), hours * 60);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is additive over any split point, and never negative', () => {
+    fc.assert(
+      fc.property(instant, instant, instant, (a, b, c) => {
+        const [x, y, z] = [a, b, c].sort((p, q) => p.getTime() - q.getTime()) as [Date, Date, Date];
+        const whole = calendar.workingHoursBetween(x, z);
+        assert.ok(Math.abs(whole - calendar.workingHoursBetween(x, y) - calendar.workingHoursBetween(y, z)) < 1e-9);
+        assert.equal(calendar.workingHoursBetween(z, x), 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  const examples: [string, string, string, number][] = [
+    ['within a morning', '2026-11-23T08:00:00+07:00', '2026-11-23T10:30:00+07:00', 2.5],
+    ['across the lunch break', '2026-11-23T11:00:00+07:00', '2026-11-23T14:00:00+07:00', 1.5],
+    ['over a weekend', '2026-11-20T16:00:00+07:00', '2026-11-23T08:30:00+07:00', 2],
+    ['a whole working day', '2026-11-23T00:00:00+07:00', '2026-11-24T00:00:00+07:00', 8],
+  ];
+  for (const [name, from, to, hours] of examples) {
+    it(name, () => assert.equal(calendar.workingHoursBetween(from, to), hours));
+  }
+});

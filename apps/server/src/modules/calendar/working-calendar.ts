@@ -249,6 +249,32 @@ export class WorkingCalendar {
     throw noWorkingDay(receipt.effectiveDate);
   }
 
+  /**
+   * Office time between two instants, in hours: only the parts inside office intervals of working
+   * days count (0 when `to` is not after `from`). The measure dueByWorkingHours counts forward, so a
+   * step's elapsed time can be set against its allotment (Circular 01/2018 Art. 13, indicator 2).
+   */
+  workingHoursBetween(from: InstantInput, to: InstantInput): number {
+    const fromMs = toEpochMs(from);
+    const toMs = toEpochMs(to);
+    if (toMs <= fromMs) return 0;
+    let total = 0;
+    let { date } = toLocal(fromMs, this.#offset);
+    for (let searched = 0; searched <= MAX_COUNT * 2; searched += 1) {
+      const dayStart = instantAt(date, 0, this.#offset);
+      if (dayStart >= toMs) break;
+      if (this.isWorkingDay(date)) {
+        for (const interval of this.#hours.intervals) {
+          const start = Math.max(dayStart + interval.start * MS_PER_MINUTE, fromMs);
+          const end = Math.min(dayStart + interval.end * MS_PER_MINUTE, toMs);
+          if (end > start) total += end - start;
+        }
+      }
+      date = addDays(date, 1);
+    }
+    return total / MS_PER_HOUR;
+  }
+
   // -------------------------------------------------------------- internals
 
   #receipt(instant: InstantInput, options: ReceiptOptions): Receipt {

@@ -86,6 +86,11 @@ for (const service of DEMO_SERVICES) {
     it('straight approval', async () => {
       const end = await walk(service, [['receptionist', 'receive'], ['receptionist', 'forward'], ...approveAndReturn]);
       assert.equal(end.nationalStatus, 10);
+      // Each unit's time against its allotment (Circular 01/2018 Art. 13, indicator 2): all four phases, finished.
+      const read = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${end.code}`, headers: { authorization: `Bearer ${tokens.get(`receptionist@${service.agencyCode}`) ?? ''}` } });
+      const phases = read.json<{ phases: { phase: string; finished: boolean; verdict: string | null; allottedHours: number }[] }>().phases;
+      assert.deepEqual(phases.map((p) => [p.phase, p.finished]), [['reception', true], ['handling', true], ['approval', true], ['result', true]]);
+      assert.ok(phases.every((p) => p.verdict !== null && p.allottedHours >= 0));
     });
 
     it(`supplement during processing, then approval (clock rule: ${service.clockRule})`, async () => {

@@ -11,7 +11,8 @@ import { allocateDossierCode } from './dossier-codes.ts';
 import { checkServiceDefinition, type ServiceDefinition } from './services/service-definition.ts';
 import { checkAttachment, type MediaKind } from './domain/attachments.ts';
 import { buildForm, type FormData, type FormNumber } from './domain/forms.ts';
-import { documentsOf, type DocumentTerms, type ServiceTerms } from './service-terms.ts';
+import { documentsOf, stepsOf, type DocumentTerms, type ServiceTerms } from './service-terms.ts';
+import { phaseTimes } from './domain/phase-times.ts';
 import type { DossierRow, DossiersRepository } from './dossiers.repository.ts';
 import { append, canonicalJson, verifyChain, type AuditEntry, type ChainedEntry, type ChainVerdict } from './domain/audit-chain.ts';
 import { checkReschedule, dueAfterSupplement, dueFrom, punctuality } from './domain/deadline.ts';
@@ -295,7 +296,10 @@ export function createDossiersService(deps: DossiersDeps) {
       const who = await performerFor(caller, row, null);
       if (!who.visible) throw dossierNotFound();
       const performer = who.performer ?? (decide(who.actor, 'self', { ownerId: row.ownerId }, today(), APPLICANT_SCOPE) === 'allowed' ? 'applicant' : null);
-      return view(row, performer, await loadTerms(row));
+      const [terms, service, audit] = await Promise.all([loadTerms(row), repository.findServiceById(row.serviceId), repository.listAudit(row.id)]);
+      const calendar = deps.calendar();
+      const phases = phaseTimes(audit.map((r) => r.entry as AuditEntry), service ? stepsOf(service.definition) : [], deps.clock.now().toISOString(), (from, to) => calendar.workingHoursBetween(from, to));
+      return { ...view(row, performer, terms), phases };
     },
 
     /** Takes a lifecycle action (one at a time per dossier: the row is locked). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClockRule } from './domain/deadline.ts';
+import type { AllottedStep } from './domain/phase-times.ts';
 
 // The parts of a stored service definition the lifecycle and the submission read. Definitions are
 // fully validated when saved (services/service-definition.ts); this reads them back.
@@ -21,12 +22,20 @@ const StoredTerms = z.object({
   timeLimit: z.object({ workingDays: z.number().int().min(0), cutoff: z.string().nullable().optional() }),
   clockRule: z.enum(['restart', 'pause']).default('restart'),
   form: z.object({ schema: z.record(z.string(), z.unknown()) }),
+  process: z
+    .object({ steps: z.array(z.object({ role: z.enum(['receptionist', 'handler', 'leader']), workingHours: z.number().optional(), workingDays: z.number().optional() })) })
+    .default({ steps: [] }),
   documents: z
     .array(z.object({ code: z.string(), name: z.string().optional(), requirement: z.enum(['mandatory', 'conditional']), accepted: z.array(z.string()), maxBytes: z.number().int().positive() }))
     .default([]),
 });
 
 export type DocumentTerms = z.output<typeof StoredTerms>['documents'][number];
+
+/** The service's process steps with their allotments in working hours (8 to a working day). */
+export function stepsOf(definition: unknown): AllottedStep[] {
+  return StoredTerms.parse(definition).process.steps.map((step) => ({ role: step.role, hours: step.workingHours ?? (step.workingDays ?? 0) * 8 }));
+}
 
 /** The documents (thành phần hồ sơ) a service asks for, with the file rules of each. */
 export function documentsOf(definition: unknown): DocumentTerms[] {
