@@ -1,4 +1,4 @@
-// Vietnamese text helpers shared by modules that search names.
+// Text helpers shared by modules: Vietnamese folding for search, HTML escaping for server pages.
 
 /** Folds Vietnamese text for accent-insensitive matching: "Thủ Dầu Một" -> "thu dau mot". */
 export function foldVietnamese(input: string): string {
@@ -16,3 +16,7 @@ export function foldVietnamese(input: string): string {
 export function normalizeText(input: string): string {
   return input.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
 }
+
+/** Escapes text for HTML content and attribute values (server-rendered pages and forms). */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

@@ -7,7 +7,7 @@ import { signIn } from '../modules/identity/testing/browser-login.ts';
 import { createSoftAuthenticator } from '../modules/identity/testing/soft-authenticator.ts';
 import { DEMO_SERVICES } from '../modules/dossiers/index.ts';
 import { TEST_SERVICE_DEFINITION } from '../modules/dossiers/testing/fixtures.ts';
-import { syntheticEnterprise, syntheticResident, SYNTHETIC_ENTERPRISES } from '../modules/registries/index.ts';
+import { syntheticEnterprise, syntheticResident, syntheticResidentById, SYNTHETIC_ENTERPRISES } from '../modules/registries/index.ts';
 
 // Drives every protected route with an actor that may call it (2xx) and actors that may not: another
 // citizen, an official of another agency, a role without the permission, an agency system, nobody.
@@ -65,10 +65,8 @@ before(async () => {
     citizenA: person(11, 'công dân thứ nhất trong ma trận'),
     citizenB: person(21, 'công dân thứ hai trong ma trận'),
     representative: (() => {
-      for (let i = 1; ; i++) {
-        const r = syntheticResident(i);
-        if (r.personalId === enterprise.legalRepresentativeId) return { personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex, password: pw('representative'), email: 'rep@test.congso.vn' };
-      }
+      const r = syntheticResidentById(enterprise.legalRepresentativeId) ?? assert.fail('the legal representative is not a synthetic resident');
+      return { personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex, password: pw('representative'), email: 'rep@test.congso.vn' };
     })(),
   };
   const officials: Record<string, [ReturnType<typeof person>, { agencyCode: string; unitCode: string | null; roles: ('agency_admin' | 'receptionist' | 'system_admin' | 'auditor' | 'handler' | 'leader')[] }]> = {

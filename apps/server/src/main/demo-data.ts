@@ -3,7 +3,7 @@ import type { Database } from '../kernel/db/database.ts';
 import { DEMO_AGENCIES, seedDemoAgencies } from '../modules/agencies/index.ts';
 import { DEMO_SERVICES, type createDossiersModule } from '../modules/dossiers/index.ts';
 import { seedDemoAccounts, type createIdentityModule, type DemoPerson } from '../modules/identity/index.ts';
-import { SYNTHETIC_RESIDENTS, syntheticEnterprise, syntheticResident, type SyntheticResident } from '../modules/registries/index.ts';
+import { SYNTHETIC_RESIDENTS, syntheticEnterprise, syntheticResident, syntheticResidentById, type SyntheticResident } from '../modules/registries/index.ts';
 import type { BuiltApp } from './build-app.ts';
 
 type IdentityService = ReturnType<typeof createIdentityModule>['service'];
@@ -18,13 +18,6 @@ function adultResident(start: number): SyntheticResident {
   throw new RangeError('no adult synthetic resident');
 }
 
-function residentById(personalId: string): SyntheticResident {
-  for (let n = 1; n <= SYNTHETIC_RESIDENTS; n++) {
-    const resident = syntheticResident(n);
-    if (resident.personalId === personalId) return resident;
-  }
-  throw new RangeError('legal representative is not a synthetic resident');
-}
 
 function demoPerson(resident: SyntheticResident, password: string, email: string): DemoPerson['person'] {
   return { personalId: resident.personalId, fullName: resident.fullName, birthDate: resident.birthDate, sex: resident.sex, password, email };
@@ -36,7 +29,8 @@ function demoPerson(resident: SyntheticResident, password: string, email: string
  */
 export function demoPeople(): DemoPerson[] {
   const enterprise = syntheticEnterprise(1).status === 'active' ? syntheticEnterprise(1) : syntheticEnterprise(2);
-  const representative = residentById(enterprise.legalRepresentativeId);
+  const representative = syntheticResidentById(enterprise.legalRepresentativeId);
+  if (!representative) throw new RangeError('legal representative is not a synthetic resident');
   const at = (n: number) => adultResident(n);
   return [
     { label: 'Citizen (level 2)', person: demoPerson(at(101), 'demo công dân mức hai 2026', 'demo1@demo.congso.vn'), verify: true },

@@ -32,3 +32,9 @@ export function connectDatabase(url: string, options: { max?: number; applicatio
     },
   };
 }
+
+/** PostgreSQL's unique_violation (23505), from the driver's error or from Drizzle's wrapper around it. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (value: unknown) => (value && typeof value === 'object' && 'code' in value ? String(value.code) : undefined);
+  return code(error) === '23505' || code((error as { cause?: unknown } | undefined)?.cause) === '23505';
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { vietnamDate, type Clock } from '../../kernel/clock.ts';
-import type { Database, Executor } from '../../kernel/db/database.ts';
+import { isUniqueViolation, type Database, type Executor } from '../../kernel/db/database.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { Outbox } from '../../kernel/events/outbox.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
@@ -11,7 +11,7 @@ import { allocateDossierCode } from './dossier-codes.ts';
 import { checkServiceDefinition, type ServiceDefinition } from './services/service-definition.ts';
 import { checkAttachment, type MediaKind } from './domain/attachments.ts';
 import { buildForm, type FormData, type FormNumber } from './domain/forms.ts';
-import { documentsOf, stepsOf, type DocumentTerms, type ServiceTerms } from './service-terms.ts';
+import type { DocumentTerms, ServiceTerms, StoredService } from './service-terms.ts';
 import { phaseTimes } from './domain/phase-times.ts';
 import type { DossierRow, DossiersRepository } from './dossiers.repository.ts';
 import { append, canonicalJson, verifyChain, type AuditEntry, type ChainedEntry, type ChainVerdict } from './domain/audit-chain.ts';
@@ -27,8 +27,9 @@ export type DossiersDeps = {
   /** The caller as the access policy sees it, mandates included (identity's actorFor). */
   actorFor: (caller: ApiCaller) => Promise<Actor>;
   /** Reads a stored definition's terms, and validates form data against its schema (errors, or none). */
-  termsOf: (definition: unknown) => ServiceTerms;
-  validateForm: (serviceId: string, version: number, definition: unknown, data: unknown) => { path: string; message: string }[];
+  /** Reads a stored definition (terms, documents, steps, form schema); validates form data against a schema. */
+  readService: (definition: unknown) => StoredService;
+  validateForm: (serviceId: string, version: number, schema: object, data: unknown) => { path: string; message: string }[];
 };
 
 export type SubmitInput = { agencyCode: string; procedureCode: string; onBehalfOf?: string | undefined; formData: Record<string, unknown> };
@@ -108,6 +109,8 @@ const REFUSALS = {
   wrong_state: () => new DomainError('conflict', 'dossiers.wrong_state', { vi: 'Hồ sơ đang ở trạng thái không cho phép thao tác này.', en: 'The dossier is not in a state that allows this action.' }),
   not_allowed: () => new DomainError('forbidden', 'dossiers.action_not_allowed', { vi: 'Bạn không có quyền thực hiện thao tác này với hồ sơ.', en: 'You may not take this action on the dossier.' }),
   reason_required: () => new DomainError('invalid', 'dossiers.reason_required', { vi: 'Cần nêu đầy đủ lý do.', en: 'The reasons are required.' }),
+  person_required: () => new DomainError('forbidden', 'dossiers.person_required', { vi: 'Hồ sơ do người dân, doanh nghiệp nộp.', en: 'Dossiers are filed by people and businesses.' }),
+  agency_not_found: () => notFound('agencies.not_found', { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' }),
   limit_reached: () => new DomainError('conflict', 'dossiers.limit_reached', { vi: 'Thao tác này chỉ được thực hiện một lần cho mỗi hồ sơ.', en: 'This action is allowed only once per dossier.' }),
 };
 
@@ -123,12 +126,6 @@ function handlingOf(terms: ServiceTerms, receivingAgency: string): { handlingAge
   const handlingAgencyCode = terms.competentAgencyCode ?? receivingAgency;
   const unit = terms.handlingUnitCode;
   return { handlingAgencyCode, unitCode: unit?.startsWith(`${handlingAgencyCode}.`) ? unit : null };
-}
-
-/** PostgreSQL's unique_violation (23505), whether the driver's error or Drizzle's wrapper of it. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (value: unknown) => (value && typeof value === 'object' && 'code' in value ? String(value.code) : undefined);
-  return code(error) === '23505' || code((error as { cause?: unknown } | undefined)?.cause) === '23505';
 }
 
 const ownerKindOf = (ownerId: string): 'citizen' | 'business' => (/^\d{12}$/.test(ownerId) ? 'citizen' : 'business');
@@ -211,24 +208,31 @@ export function createDossiersService(deps: DossiersDeps) {
     };
   }
 
-  // Terms of a service version never change (a new definition is a new version), so they are kept.
-  const termsCache = new LruCache<string, ServiceTerms>(500);
-  async function loadTerms(row: Pick<DossierRow, 'serviceId' | 'serviceVersion'>, executor?: Executor): Promise<ServiceTerms> {
-    const key = `${row.serviceId}@${row.serviceVersion}`;
-    const cached = termsCache.get(key);
+  // A service version never changes (a new definition is a new version): it is read once and kept.
+  const services = new LruCache<string, StoredService>(500);
+  const storedOf = (row: { id: string; version: number; definition: unknown }): StoredService => {
+    const key = `${row.id}@${row.version}`;
+    let stored = services.get(key);
+    if (!stored) {
+      stored = deps.readService(row.definition);
+      services.set(key, stored);
+    }
+    return stored;
+  };
+  async function loadService(row: Pick<DossierRow, 'serviceId' | 'serviceVersion'>, executor?: Executor): Promise<StoredService> {
+    const cached = services.get(`${row.serviceId}@${row.serviceVersion}`);
     if (cached) return cached;
     const found = await repository.findServiceById(row.serviceId, executor);
     if (!found) throw new Error(`service ${row.serviceId} of a stored dossier is missing`);
-    const terms = deps.termsOf(found.definition);
-    // Only the version the dossier was filed under is cached under its key.
-    if (found.version === row.serviceVersion) termsCache.set(key, terms);
-    return terms;
+    // Stored under the version it is; a dossier filed under an older version reads the current one.
+    return storedOf(found);
   }
+  const loadTerms = async (row: Pick<DossierRow, 'serviceId' | 'serviceVersion'>, executor?: Executor): Promise<ServiceTerms> => (await loadService(row, executor)).terms;
 
   return {
     /** Files a dossier online (Decree 118/2025 Art. 17; code per Circular 01/2018 Art. 19). Idempotent per key. */
     async submit(caller: ApiCaller, input: SubmitInput, idempotencyKey: string | null, requestId: string | null, files: readonly SubmittedFile[] = []): Promise<{ created: boolean; dossier: ReturnType<typeof view> }> {
-      if (caller.kind === 'client') throw new DomainError('forbidden', 'dossiers.person_required', { vi: 'Hồ sơ do người dân, doanh nghiệp nộp.', en: 'Dossiers are filed by people and businesses.' });
+      if (caller.kind === 'client') throw REFUSALS.person_required();
       const ownerId = input.onBehalfOf ?? caller.personalId;
       // Filing for oneself needs no mandate: the mandates are read only when filing for someone else.
       const actor: Actor = input.onBehalfOf ? await deps.actorFor(caller) : { kind: 'citizen', personalId: caller.personalId, assurance: caller.assuranceLevel === 2 ? 2 : 1, mandatesFrom: [] };
@@ -237,10 +241,11 @@ export function createDossiersService(deps: DossiersDeps) {
       }
       const svc = await repository.findService(input.agencyCode, input.procedureCode);
       if (!svc?.enabled) throw notFound('dossiers.service_not_found', { vi: 'Cơ quan chưa cung cấp dịch vụ công trực tuyến cho thủ tục này.', en: 'The agency offers no online service for this procedure.' });
-      const terms = deps.termsOf(svc.definition);
-      const errors = deps.validateForm(svc.id, svc.version, svc.definition, input.formData);
+      const stored = storedOf(svc);
+      const terms = stored.terms;
+      const errors = deps.validateForm(svc.id, svc.version, stored.formSchema, input.formData);
       if (errors.length > 0) throw new DomainError('invalid', 'dossiers.invalid_form', { vi: 'Tờ khai chưa hợp lệ.', en: 'The form is not valid.' }, { errors });
-      const attachments = checkFiles(documentsOf(svc.definition), files);
+      const attachments = checkFiles(stored.documents, files);
       const requestHash = createHash('sha256').update(canonicalJson({ ...input, onBehalfOf: ownerId, files: attachments.map((f) => [f.documentCode, f.sha256]) })).digest('hex');
 
       const replay = async (): Promise<{ created: boolean; dossier: ReturnType<typeof view> } | undefined> => {
@@ -296,10 +301,10 @@ export function createDossiersService(deps: DossiersDeps) {
       const who = await performerFor(caller, row, null);
       if (!who.visible) throw dossierNotFound();
       const performer = who.performer ?? (decide(who.actor, 'self', { ownerId: row.ownerId }, today(), APPLICANT_SCOPE) === 'allowed' ? 'applicant' : null);
-      const [terms, service, audit] = await Promise.all([loadTerms(row), repository.findServiceById(row.serviceId), repository.listAudit(row.id)]);
+      const [stored, audit] = await Promise.all([loadService(row), repository.listAudit(row.id)]);
       const calendar = deps.calendar();
-      const phases = phaseTimes(audit.map((r) => r.entry as AuditEntry), service ? stepsOf(service.definition) : [], deps.clock.now().toISOString(), (from, to) => calendar.workingHoursBetween(from, to));
-      return { ...view(row, performer, terms), phases };
+      const phases = phaseTimes(audit.map((r) => r.entry as AuditEntry), stored.steps, deps.clock.now().toISOString(), (from, to) => calendar.workingHoursBetween(from, to));
+      return { ...view(row, performer, stored.terms), phases };
     },
 
     /** Takes a lifecycle action (one at a time per dossier: the row is locked). */
@@ -368,7 +373,7 @@ export function createDossiersService(deps: DossiersDeps) {
       const definition = check.definition;
       if (caller !== 'platform') {
         const decision = decide(await deps.actorFor(caller), 'catalog:manage', { agencyCode: definition.agencyCode }, today());
-        if (decision === 'hidden') throw notFound('agencies.not_found', { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' });
+        if (decision === 'hidden') throw REFUSALS.agency_not_found();
         if (decision === 'forbidden') throw REFUSALS.not_allowed();
       }
       const existing = await repository.findService(definition.agencyCode, definition.procedureCode);
@@ -387,7 +392,7 @@ export function createDossiersService(deps: DossiersDeps) {
     async queue(caller: ApiCaller, agencyCode: string, name: QueueName, cursor: string | null, limit: number) {
       const reach = reachOf(await deps.actorFor(caller), 'dossiers:read');
       if (reach.kind === 'none') throw REFUSALS.not_allowed();
-      if (reach.kind === 'agency' && reach.agencyCode !== agencyCode) throw notFound('agencies.not_found', { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' });
+      if (reach.kind === 'agency' && reach.agencyCode !== agencyCode) throw REFUSALS.agency_not_found();
       const now = deps.clock.now();
       const after = decodeCursor(cursor);
       const soon = new Date(`${deps.calendar().addWorkingDays(vietnamDate(now), SOON_DUE_WORKING_DAYS)}T23:59:59+07:00`);
@@ -416,7 +421,7 @@ export function createDossiersService(deps: DossiersDeps) {
     async register(caller: ApiCaller, agencyCode: string, from: string, to: string, cursor: string | null, limit: number) {
       const actor = await deps.actorFor(caller);
       const decision = decide(actor, 'dossiers:read', { agencyCode, unitCode: null }, today());
-      if (decision === 'hidden') throw notFound('agencies.not_found', { vi: 'Không tìm thấy cơ quan.', en: 'Agency not found.' });
+      if (decision === 'hidden') throw REFUSALS.agency_not_found();
       if (decision === 'forbidden') throw REFUSALS.not_allowed();
       if (to < from) throw new DomainError('invalid', 'dossiers.bad_period', { vi: 'Khoảng thời gian không hợp lệ.', en: 'Invalid period.' });
       const after = decodeCursor(cursor);
@@ -448,7 +453,7 @@ export function createDossiersService(deps: DossiersDeps) {
 
     /** The person's dossiers: their own and those of whom they act for under a mandate. */
     async mine(caller: ApiCaller) {
-      if (caller.kind === 'client') throw new DomainError('forbidden', 'dossiers.person_required', { vi: 'Hồ sơ do người dân, doanh nghiệp nộp.', en: 'Dossiers are filed by people and businesses.' });
+      if (caller.kind === 'client') throw REFUSALS.person_required();
       const actor = await deps.actorFor(caller);
       const principals = actor.kind === 'client' || actor.kind === 'anonymous' ? [] : actor.mandatesFrom.filter((m) => m.scope.includes('dossiers:track') || m.scope.includes('dossiers:submit')).map((m) => m.principalId);
       const rows = await repository.listOwned([caller.personalId, ...principals], 200);
@@ -488,9 +493,9 @@ export function createDossiersService(deps: DossiersDeps) {
       const row = await repository.findByCode(code);
       if (!row) throw dossierNotFound();
       if (!(await performerFor(caller, row, null)).visible) throw dossierNotFound();
-      const [terms, service, rows] = await Promise.all([loadTerms(row), repository.findServiceById(row.serviceId), repository.listAudit(row.id)]);
-      const documents = service ? documentsOf(service.definition).map((d) => ({ code: d.code, name: d.name ?? d.code })) : [];
-      const built = buildForm(form, { code, procedureCode: row.procedureCode, procedureName: terms.name, agencyCode: row.agencyCode, ownerId: row.ownerId, ownerKind: row.ownerKind, channel: row.channel, dueDate: row.dueDate, documents }, rows.map((r) => r.entry as AuditEntry));
+      const [stored, rows] = await Promise.all([loadService(row), repository.listAudit(row.id)]);
+      const documents = stored.documents.map((d) => ({ code: d.code, name: d.name ?? d.code }));
+      const built = buildForm(form, { code, procedureCode: row.procedureCode, procedureName: stored.terms.name, agencyCode: row.agencyCode, ownerId: row.ownerId, ownerKind: row.ownerKind, channel: row.channel, dueDate: row.dueDate, documents }, rows.map((r) => r.entry as AuditEntry));
       if (!built) throw new DomainError('conflict', 'dossiers.form_not_available', { vi: 'Hồ sơ chưa có biểu mẫu này (chưa phát sinh bước tương ứng).', en: 'The dossier has no such form yet (its step has not happened).' });
       return built;
     },

@@ -6,7 +6,7 @@ import { createDossiersRepository } from './dossiers.repository.ts';
 import { dossiersRoutes } from './dossiers.routes.ts';
 import { createDossiersService } from './dossiers.service.ts';
 import { createFormValidator } from './form-validation.ts';
-import { formSchemaOf, termsOf } from './service-terms.ts';
+import { readStoredService } from './service-terms.ts';
 
 export { DEMO_SERVICES, DEMO_FORM_SAMPLES } from './services/demo-services.ts';
 export type { ServiceDefinition } from './services/service-definition.ts';
@@ -24,8 +24,8 @@ export function createDossiersModule(context: ModuleContext, ports: DossiersPort
     clock: context.clock,
     calendar: ports.calendar,
     actorFor: ports.actorFor,
-    termsOf,
-    validateForm: (serviceId, version, definition, data) => forms.validate(serviceId, version, formSchemaOf(definition), data),
+    readService: readStoredService,
+    validateForm: (serviceId, version, schema, data) => forms.validate(serviceId, version, schema, data),
   });
   const module: Module = {
     name: 'dossiers',

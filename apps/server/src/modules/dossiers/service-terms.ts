@@ -32,21 +32,22 @@ const StoredTerms = z.object({
 
 export type DocumentTerms = z.output<typeof StoredTerms>['documents'][number];
 
-/** The service's process steps with their allotments in working hours (8 to a working day). */
-export function stepsOf(definition: unknown): AllottedStep[] {
-  return StoredTerms.parse(definition).process.steps.map((step) => ({ role: step.role, hours: step.workingHours ?? (step.workingDays ?? 0) * 8 }));
-}
+/** A stored definition read once: the lifecycle's terms, the documents, the steps and the form schema. */
+export type StoredService = Readonly<{ terms: ServiceTerms; documents: DocumentTerms[]; steps: AllottedStep[]; formSchema: object }>;
 
-/** The documents (thành phần hồ sơ) a service asks for, with the file rules of each. */
-export function documentsOf(definition: unknown): DocumentTerms[] {
-  return StoredTerms.parse(definition).documents;
-}
-
-export function termsOf(definition: unknown): ServiceTerms {
+export function readStoredService(definition: unknown): StoredService {
   const parsed = StoredTerms.parse(definition);
-  return { name: parsed.name, handlingUnitCode: parsed.handlingUnitCode ?? null, competentAgencyCode: parsed.competentAgencyCode ?? null, timeLimit: { workingDays: parsed.timeLimit.workingDays, cutoff: parsed.timeLimit.cutoff ?? null }, clockRule: parsed.clockRule };
-}
-
-export function formSchemaOf(definition: unknown): object {
-  return StoredTerms.parse(definition).form.schema;
+  return {
+    terms: {
+      name: parsed.name,
+      handlingUnitCode: parsed.handlingUnitCode ?? null,
+      competentAgencyCode: parsed.competentAgencyCode ?? null,
+      timeLimit: { workingDays: parsed.timeLimit.workingDays, cutoff: parsed.timeLimit.cutoff ?? null },
+      clockRule: parsed.clockRule,
+    },
+    documents: parsed.documents,
+    // Allotments in working hours, 8 to a working day.
+    steps: parsed.process.steps.map((step) => ({ role: step.role, hours: step.workingHours ?? (step.workingDays ?? 0) * 8 })),
+    formSchema: parsed.form.schema,
+  };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, moduleService, type TestApp } from '../../kernel/testing/test-app.ts';
-import { SYNTHETIC_ENTERPRISES, SYNTHETIC_RESIDENTS, syntheticEnterprise, syntheticResident } from '../registries/index.ts';
+import { SYNTHETIC_ENTERPRISES, syntheticEnterprise, syntheticResident, syntheticResidentById } from '../registries/index.ts';
 import type { Person } from './businesses.ts';
 import type { createIdentityModule } from './index.ts';
 
@@ -14,10 +14,7 @@ const enterpriseWith = (status: string) => {
   for (let n = 1; n <= SYNTHETIC_ENTERPRISES; n++) if (syntheticEnterprise(n).status === status) return syntheticEnterprise(n);
   throw new Error(`no ${status} enterprise`);
 };
-const residentById = (id: string) => {
-  for (let n = 1; n <= SYNTHETIC_RESIDENTS; n++) if (syntheticResident(n).personalId === id) return syntheticResident(n);
-  throw new Error('not a resident');
-};
+const residentById = (id: string) => syntheticResidentById(id) ?? assert.fail(`${id} is not a synthetic resident`);
 
 async function personFor(personalId: string, level: 1 | 2): Promise<Person> {
   const r = residentById(personalId);

@@ -1,10 +1,9 @@
+import { escapeHtml } from '../../kernel/text.ts';
 import { INTERACTION_PREFIX } from './oidc/provider.ts';
 
 // The provider's pages: plain HTML that works without JavaScript (passkeys excepted, which need the
 // browser's WebAuthn API) and under the platform's strict CSP (no inline script: /auth/assets/*.js).
 
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#1a1b1e}
 label{display:block;margin-top:1rem;font-weight:600}input{width:100%;padding:.6rem;font-size:1rem;box-sizing:border-box}

@@ -1,10 +1,9 @@
+import { escapeHtml } from '../../kernel/text.ts';
 import type { MailboxMessage } from './dev-mailbox.ts';
 
 // Plain server-rendered HTML: no script at all, so the platform's strict CSP (script-src 'self')
 // holds, and every value from a message is escaped (bodies are whatever a module chose to send).
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const TIME = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',

@@ -12,7 +12,7 @@ export type {
   ResidentVerification,
   Sex,
 } from './registries.ports.ts';
-export { SYNTHETIC_RESIDENTS, syntheticResident, type SyntheticResident } from './synthetic-resident.ts';
+export { SYNTHETIC_RESIDENTS, syntheticResident, syntheticResidentById, type SyntheticResident } from './synthetic-resident.ts';
 export { SYNTHETIC_ENTERPRISES, syntheticEnterprise, type SyntheticEnterprise } from './synthetic-enterprise.ts';
 export { seedSyntheticRegistries } from './registries.seed.ts';
 

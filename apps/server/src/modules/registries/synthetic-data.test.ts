@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { SYNTHETIC_DATA_VERSION } from './registries.seed.ts';
 import { dayNumber, eighteenthBirthday } from './synthetic-dates.ts';
 import { allSyntheticEnterprises, enterpriseCheckDigit, SYNTHETIC_ENTERPRISES, syntheticEnterprise } from './synthetic-enterprise.ts';
-import { allSyntheticResidents, personalIdTail, SYNTHETIC_RESIDENTS, syntheticResident } from './synthetic-resident.ts';
+import { allSyntheticResidents, personalIdTail, SYNTHETIC_RESIDENTS, syntheticResident, syntheticResidentById } from './synthetic-resident.ts';
 import { RESIDENCE_COMMUNE_CODES } from './residence-communes.ts';
 
 // A second copy of the 63 pre-2025 province codes (QĐ 124/2004/QĐ-TTg, as in identity's personal-id.ts),
@@ -165,5 +165,15 @@ describe('the generated data set', () => {
   it('matches the fingerprint of SYNTHETIC_DATA_VERSION (bump the version when generators change)', () => {
     const fingerprint = createHash('sha256').update(JSON.stringify({ residents, enterprises })).digest('hex');
     assert.equal(fingerprint, FINGERPRINTS[SYNTHETIC_DATA_VERSION], 'the synthetic data changed: bump SYNTHETIC_DATA_VERSION and record the new fingerprint');
+  });
+});
+
+describe('finding a synthetic resident by personal ID', () => {
+  it('finds every resident by its ID, and nobody else', () => {
+    for (let n = 1; n <= SYNTHETIC_RESIDENTS; n++) {
+      const resident = syntheticResident(n);
+      assert.equal(syntheticResidentById(resident.personalId)?.personalId, resident.personalId);
+    }
+    for (const id of ['079203001234', '000000000000', '12345', 'abcdefghijkl']) assert.equal(syntheticResidentById(id), undefined);
   });
 });

@@ -2,7 +2,7 @@
 // residents from a PRNG seeded by the enterprise's number. Their legal representatives are synthetic
 // residents, so a demo can log in as a resident and act for "their" enterprise.
 
-import type { EnterpriseStatus } from './registries.ports.ts';
+import type { EnterpriseRecord, EnterpriseStatus } from './registries.ports.ts';
 import { dateOfDay, dayNumber, eighteenthBirthday } from './synthetic-dates.ts';
 import { scatter, seededRandom, type Random } from './synthetic-random.ts';
 import { SYNTHETIC_RESIDENTS, syntheticResident } from './synthetic-resident.ts';
@@ -11,16 +11,12 @@ import { syntheticEnterpriseName } from './vietnamese-names.ts';
 /** How many enterprises the stand-in registry holds: numbers 1…SYNTHETIC_ENTERPRISES. */
 export const SYNTHETIC_ENTERPRISES = 1_000;
 
-export type SyntheticEnterprise = Readonly<{
-  /** 10 digits with a valid check digit (domain-vn.md §4.2). */
-  enterpriseCode: string;
-  name: string;
-  /** Personal ID of a synthetic resident who was at least 18 on `registeredOn`. */
-  legalRepresentativeId: string;
-  status: EnterpriseStatus;
-  /** YYYY-MM-DD, 2000-01-01…2025-06-30. */
-  registeredOn: string;
-}>;
+/**
+ * A record of the stand-in business registry: a code with a valid check digit (domain-vn.md §4.2),
+ * registered 2000-01-01…2025-06-30, whose legal representative is a synthetic resident who was at
+ * least 18 on that day.
+ */
+export type SyntheticEnterprise = EnterpriseRecord;
 
 // Fixed bounds rather than "today", so the data never depend on when the seed ran.
 const FIRST_REGISTRATION = '2000-01-01';

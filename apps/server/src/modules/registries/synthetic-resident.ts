@@ -74,6 +74,18 @@ export function syntheticResident(n: number): SyntheticResident {
   };
 }
 
+/** 387,403⁻¹ mod 10⁶: undoes the scatter of personal-ID tails, so a resident is found by ID at once. */
+const TAIL_INVERSE = 948067;
+
+/** The synthetic resident with this personal ID, or undefined (read back from its tail, no search). */
+export function syntheticResidentById(personalId: string): SyntheticResident | undefined {
+  if (!/^\d{12}$/.test(personalId)) return undefined;
+  const n = scatter(Number(personalId.slice(6)) - 512_927, TAIL_INVERSE, 0, 1_000_000);
+  if (n < 1 || n > SYNTHETIC_RESIDENTS) return undefined;
+  const resident = syntheticResident(n);
+  return resident.personalId === personalId ? resident : undefined;
+}
+
 /** Every synthetic resident, in number order. */
 export function allSyntheticResidents(): SyntheticResident[] {
   return Array.from({ length: SYNTHETIC_RESIDENTS }, (_, i) => syntheticResident(i + 1));

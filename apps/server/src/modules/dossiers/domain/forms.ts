@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../kernel/text.ts';
 import type { AuditEntry } from './audit-chain.ts';
 
 // The one-stop shop's standard forms (Circular 01/2018/TT-VPCP Art. 9; renumbered by Circular
@@ -68,7 +69,6 @@ export function buildForm(form: FormNumber, dossier: FormDossier, entries: reado
   }
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 const show = (value: unknown): string => (value === null || value === undefined ? '—' : escapeHtml(typeof value === 'string' ? value : JSON.stringify(value)));
 
 const LABELS: Record<string, string> = {

@@ -9,7 +9,7 @@ import {
   WORKING_HOURS_PER_DAY,
   allotmentHours,
   checkServiceDefinition,
-  compileForm,
+  createFormAjv,
   formIssues,
   plannedHours,
   type ServiceDefinition,
@@ -73,7 +73,8 @@ function setAt(data: Json, path: readonly string[], value: unknown): void {
   node[last] = value;
 }
 
-const validatorOf = (service: ServiceDefinition) => compileForm(service.form.schema);
+const formAjv = createFormAjv();
+const validatorOf = (service: ServiceDefinition) => formAjv.compile(service.form.schema);
 
 describe('demo services', () => {
   it('are the five services the issue names, one per procedure', () => {

@@ -348,14 +348,6 @@ export function createFormAjv(): Ajv2020 {
   return ajv;
 }
 
-let sharedAjv: Ajv2020 | undefined;
-
-/** Compiles a form schema into a validator (throws when the schema is not valid strict 2020-12). */
-export function compileForm(schema: object): ValidateFunction {
-  sharedAjv ??= createFormAjv();
-  return sharedAjv.compile(schema);
-}
-
 export type FormIssue = { path: string; message: string };
 
 /** Ajv's errors as (JSON Pointer, message) pairs; a missing property points at the property itself. */
