@@ -16,19 +16,57 @@ export const DossierSubmission = z
     procedureCode: ProcedureCode,
     /** File for a business (enterprise code) or another citizen (personal ID) under a mandate. */
     onBehalfOf: z.string().regex(/^(\d{12}|\d{10}(-\d{3})?)$/).optional(),
+    /** Online by the applicant (default); `in_person` or `postal`: entered by a receptionist, `onBehalfOf` naming the applicant. */
+    channel: z.enum(['online', 'in_person', 'postal']).optional(),
     formData: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'DossierSubmission' });
 
+/** A draft being prepared before filing: the form as far as it is filled, and the files uploaded so far. */
+export const DraftInput = z
+  .object({
+    agencyCode: AgencyCode,
+    procedureCode: ProcedureCode,
+    onBehalfOf: z.string().regex(/^(\d{12}|\d{10}(-\d{3})?)$/).optional(),
+    formData: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'NewDraft' });
+
+export const DraftUpdate = z.object({ formData: z.record(z.string(), z.unknown()) }).meta({ id: 'DraftUpdate' });
+
+const FileView = z.object({ id: z.string(), documentCode: z.string(), storedName: z.string(), mediaType: z.string(), size: z.number().int() });
+
+export const DraftView = z
+  .object({
+    id: z.string(),
+    agencyCode: z.string(),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    ownerId: z.string(),
+    formData: z.record(z.string(), z.unknown()),
+    attachments: z.array(FileView),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Draft' });
+
+export const DraftSummary = z.object({ id: z.string(), agencyCode: z.string(), procedureCode: z.string(), procedureName: z.string(), updatedAt: z.string() }).meta({ id: 'DraftSummary' });
+
 export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'an Idempotency-Key is 8–100 letters, digits or _ . : -');
+
+const Verdict = z.enum(['early', 'on_time', 'late']);
 
 export const DossierView = z
   .object({
     code: z.string(),
+    draftId: z.string().nullable(),
     procedureCode: z.string(),
     procedureName: z.string(),
     agencyCode: z.string(),
+    /** The competent agency (appraises, decides); the receiving agency when the same. */
+    handlingAgencyCode: z.string(),
     unitCode: z.string().nullable(),
+    handlerId: z.string().nullable(),
     ownerId: z.string(),
     ownerKind: z.enum(['citizen', 'business']),
     channel: z.enum(['online', 'in_person', 'postal']),
@@ -41,22 +79,68 @@ export const DossierView = z
     dueAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     returnedAt: z.string().nullable(),
-    punctuality: z.enum(['early', 'on_time', 'late']).nullable(),
+    punctuality: Verdict.nullable(),
+    reschedules: z.number().int(),
     allowedActions: z.array(z.string()),
     /** Office hours each phase took against its allotment (Circular 01/2018 Art. 13, indicator 2); on a single dossier's view. */
     phases: z
-      .array(z.object({ phase: z.enum(['reception', 'handling', 'approval', 'result']), allottedHours: z.number(), usedHours: z.number(), finished: z.boolean(), verdict: z.enum(['early', 'on_time', 'late']).nullable() }))
+      .array(z.object({ phase: z.enum(['reception', 'handling', 'approval', 'result']), allottedHours: z.number(), usedHours: z.number(), finished: z.boolean(), verdict: Verdict.nullable() }))
       .optional(),
+    /** Consultations and liên thông transfers, each with its own deadline and time (on a single dossier's view). */
+    legs: z
+      .array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['consultation', 'transfer']),
+          fromAgencyCode: z.string(),
+          toAgencyCode: z.string(),
+          toUnitCode: z.string().nullable(),
+          request: z.string(),
+          requestedAt: z.string(),
+          dueAt: z.string(),
+          status: z.enum(['open', 'answered', 'closed']),
+          answer: z.string().nullable(),
+          answeredAt: z.string().nullable(),
+          allottedHours: z.number(),
+          usedHours: z.number(),
+          verdict: Verdict.nullable(),
+        }),
+      )
+      .optional(),
+    /** The applicant's documents and the agency's result files (on a single dossier's view). */
+    attachments: z.array(FileView.extend({ kind: z.enum(['document', 'result']) })).optional(),
   })
   .meta({ id: 'Dossier' });
 
 export const DossierActionName = z.enum([
-  'withdraw', 'receive', 'refuse', 'request_supplement', 'supplement', 'forward', 'consult', 'answer_consultation', 'transfer', 'return_transfer',
+  'withdraw', 'receive', 'refuse', 'request_supplement', 'supplement', 'forward', 'assign', 'consult', 'answer_consultation', 'transfer', 'return_transfer',
   'propose', 'send_back', 'request_payment', 'confirm_payment', 'reschedule', 'stop', 'return_result',
 ]);
 
+/** Where a consultation or liên thông transfer goes, and the time it is given. */
+export const LegTarget = z
+  .object({
+    agencyCode: AgencyCode,
+    unitCode: AgencyCode.nullable().optional(),
+    workingDays: z.number().int().min(1).max(60).optional(),
+    workingHours: z.number().int().min(1).max(480).optional(),
+  })
+  .refine((t) => (t.workingDays === undefined) !== (t.workingHours === undefined), 'give either workingDays or workingHours')
+  .meta({ id: 'LegTarget' });
+
 export const DossierActionInput = z
-  .object({ reason: z.string().trim().max(4000).nullable().optional(), newDueDate: z.iso.date().nullable().optional() })
+  .object({
+    /** The listed reasons (refusal, supplement, rejection, …), the content asked (consult, transfer) or the answer. */
+    reason: z.string().trim().max(4000).nullable().optional(),
+    /** reschedule: the new appointment date. */
+    newDueDate: z.iso.date().nullable().optional(),
+    /** consult, transfer: where, each with its deadline (sent to all at once). */
+    targets: z.array(LegTarget).min(1).max(10).optional(),
+    /** assign: the handling official's account. */
+    handlerId: z.uuid().nullable().optional(),
+    /** return_result: how the result goes back. */
+    delivery: z.array(z.enum(['electronic', 'pickup', 'post'])).min(1).max(3).optional(),
+  })
   .meta({ id: 'DossierAction' });
 
 export const DossierDecisionInput = z
@@ -95,6 +179,8 @@ export const DossierQueuePage = z
         submittedAt: z.string().nullable(),
         dueAt: z.string().nullable(),
         overdue: z.boolean(),
+        /** In the `to_answer` queue: the consultation or transfer asked of this agency (its deadline is `dueAt`). */
+        leg: z.object({ id: z.string(), kind: z.enum(['consultation', 'transfer']), fromAgencyCode: z.string(), request: z.string() }).optional(),
       }),
     ),
     nextCursor: z.string().nullable(),
@@ -115,7 +201,7 @@ export const DossierRegisterPage = z
         dueDate: z.string().nullable(),
         finishedAt: z.string().nullable(),
         returnedAt: z.string().nullable(),
-        punctuality: z.enum(['early', 'on_time', 'late']).nullable(),
+        punctuality: Verdict.nullable(),
         state: z.string(),
         nationalStatus: z.number().int().nullable(),
       }),

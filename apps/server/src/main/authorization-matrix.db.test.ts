@@ -6,7 +6,7 @@ import { totpCode, type createIdentityModule } from '../modules/identity/index.t
 import { signIn } from '../modules/identity/testing/browser-login.ts';
 import { createSoftAuthenticator } from '../modules/identity/testing/soft-authenticator.ts';
 import { DEMO_SERVICES } from '../modules/dossiers/index.ts';
-import { TEST_SERVICE_DEFINITION } from '../modules/dossiers/testing/fixtures.ts';
+import { multipartBody, SMALL_PDF, TEST_SERVICE_DEFINITION, TEST_SERVICE_WITH_DOCUMENTS } from '../modules/dossiers/testing/fixtures.ts';
 import { syntheticEnterprise, syntheticResident, syntheticResidentById, SYNTHETIC_ENTERPRISES } from '../modules/registries/index.ts';
 
 // Drives every protected route with an actor that may call it (2xx) and actors that may not: another
@@ -15,7 +15,7 @@ import { syntheticEnterprise, syntheticResident, syntheticResidentById, SYNTHETI
 // A route added without a row here fails the first test.
 
 type IdentityService = ReturnType<typeof createIdentityModule>['service'];
-type Call = { method: string; url: string; body?: unknown };
+type Call = { method: string; url: string; body?: unknown; multipart?: { payload: Buffer; contentType: string } };
 type Case = { allowed: [actor: string, call: () => Call | Promise<Call>]; denied: [actor: string, call: () => Call | Promise<Call>, status: number][] };
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
@@ -47,8 +47,8 @@ async function call(actor: string | undefined, request: Call) {
   const response = await t.app.inject({
     method: request.method as 'GET',
     url: request.url,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    ...(request.body !== undefined ? { payload: request.body as object } : {}),
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(request.multipart ? { 'content-type': request.multipart.contentType } : {}) },
+    ...(request.multipart ? { payload: request.multipart.payload } : request.body !== undefined ? { payload: request.body as object } : {}),
   });
   return { status: response.statusCode, body: response.body };
 }
@@ -121,7 +121,25 @@ before(async () => {
     const done = await call(who, { method: 'POST', url: `/api/v1/dossiers/${state.decisionCode}/actions/${action}`, body: {} });
     if (done.status !== 200) throw new Error(`${action}: ${done.body}`);
   }
+  // Its result file, to download.
+  await call('handlerA', { method: 'PUT', url: `/api/v1/dossiers/${state.decisionCode}/result`, multipart: resultUpload() });
+  // Drafts of citizen A: one to read and edit, one to discard, one complete to file, one with a file.
+  await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000b2', agencyCode: 'H29.15', procedureCode: '1.000894', definition: { ...TEST_SERVICE_WITH_DOCUMENTS }, enabled: true });
+  const draft = async (procedureCode = '1.001193') => (JSON.parse((await call('citizenA', { method: 'POST', url: '/api/v1/drafts', body: { ...dossierSubmission, procedureCode } })).body) as { id: string }).id;
+  state.draftId = await draft();
+  state.draftToDelete = await draft();
+  state.draftToFile = await draft();
+  state.draftWithFile = await draft('1.000894');
+  const uploaded = await call('citizenA', { method: 'POST', url: `/api/v1/drafts/${state.draftWithFile}/attachments`, multipart: draftFile() });
+  state.draftFileId = (JSON.parse(uploaded.body) as { attachments: { id: string }[] }).attachments[0]?.id ?? '';
 });
+
+async function currentResultId(): Promise<string> {
+  const view = await call('citizenA', { method: 'GET', url: `/api/v1/dossiers/${state.decisionCode ?? ''}` });
+  return (JSON.parse(view.body) as { attachments: { id: string; kind: string }[] }).attachments.find((a) => a.kind === 'result')?.id ?? '';
+}
+const resultUpload = () => multipartBody(null, [{ field: 'result', name: 'ket-qua.pdf', bytes: SMALL_PDF }]);
+const draftFile = () => multipartBody(null, [{ field: 'to-khai-ky', name: 'to-khai.pdf', bytes: SMALL_PDF }]);
 after(async () => t.close());
 
 const newOfficial = (n: number) => {
@@ -300,6 +318,50 @@ const MATRIX: Record<string, Case> = {
   'GET /api/v1/agencies/:agencyCode/register': {
     allowed: ['receptionistA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' })],
     denied: [['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' }), 404], ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' }), 403]],
+  },
+  'PUT /api/v1/dossiers/:code/result': {
+    allowed: ['handlerA', () => ({ method: 'PUT', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/result`, multipart: resultUpload() })],
+    denied: [
+      ['citizenA', () => ({ method: 'PUT', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/result`, multipart: resultUpload() }), 403],
+      ['leaderB', () => ({ method: 'PUT', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/result`, multipart: resultUpload() }), 404],
+    ],
+  },
+  'GET /api/v1/dossiers/:code/attachments/:attachmentId': {
+    // The result file as it is now (the PUT row above replaces it).
+    allowed: ['citizenA', async () => ({ method: 'GET', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/attachments/${await currentResultId()}` })],
+    denied: [
+      ['representative', async () => ({ method: 'GET', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/attachments/${await currentResultId()}` }), 404],
+      ['adminB', async () => ({ method: 'GET', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/attachments/${await currentResultId()}` }), 404],
+    ],
+  },
+  'POST /api/v1/drafts': {
+    allowed: ['citizenA', () => ({ method: 'POST', url: '/api/v1/drafts', body: dossierSubmission })],
+    denied: [['agencySystem', () => ({ method: 'POST', url: '/api/v1/drafts', body: dossierSubmission }), 403], ['', () => ({ method: 'POST', url: '/api/v1/drafts', body: dossierSubmission }), 401]],
+  },
+  'GET /api/v1/me/drafts': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/drafts' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/drafts' }), 403]] },
+  'GET /api/v1/drafts/:id': {
+    allowed: ['citizenA', () => ({ method: 'GET', url: `/api/v1/drafts/${state.draftId ?? ''}` })],
+    denied: [['citizenB', () => ({ method: 'GET', url: `/api/v1/drafts/${state.draftId ?? ''}` }), 404], ['adminA', () => ({ method: 'GET', url: `/api/v1/drafts/${state.draftId ?? ''}` }), 404]],
+  },
+  'PUT /api/v1/drafts/:id': {
+    allowed: ['citizenA', () => ({ method: 'PUT', url: `/api/v1/drafts/${state.draftId ?? ''}`, body: { formData: { childName: 'Lê' } } })],
+    denied: [['citizenB', () => ({ method: 'PUT', url: `/api/v1/drafts/${state.draftId ?? ''}`, body: { formData: {} } }), 404]],
+  },
+  'DELETE /api/v1/drafts/:id': {
+    allowed: ['citizenA', () => ({ method: 'DELETE', url: `/api/v1/drafts/${state.draftToDelete ?? ''}` })],
+    denied: [['citizenB', () => ({ method: 'DELETE', url: `/api/v1/drafts/${state.draftToDelete ?? ''}` }), 404]],
+  },
+  'POST /api/v1/drafts/:id/attachments': {
+    allowed: ['citizenA', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments`, multipart: draftFile() })],
+    denied: [['citizenB', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments`, multipart: draftFile() }), 404]],
+  },
+  'DELETE /api/v1/drafts/:id/attachments/:attachmentId': {
+    allowed: ['citizenA', () => ({ method: 'DELETE', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments/${state.draftFileId ?? ''}` })],
+    denied: [['citizenB', () => ({ method: 'DELETE', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments/${state.draftFileId ?? ''}` }), 404]],
+  },
+  'POST /api/v1/drafts/:id/submit': {
+    allowed: ['citizenA', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` })],
+    denied: [['citizenB', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` }), 404], ['agencySystem', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` }), 403]],
   },
   'GET /api/v1/me/dossiers': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/dossiers' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/dossiers' }), 403]] },
   'GET /api/v1/agencies/:agencyCode/login-events': {

@@ -22,6 +22,8 @@ export function createModules(context: ModuleContext): Module[] {
   const dossiers = createDossiersModule(context, {
     calendar: () => calendar.service.calendar(),
     actorFor: (caller) => identity.service.actorFor(caller),
+    officialMay: (accountId, permission, resource) => identity.service.officialMay(accountId, permission, resource),
+    agencyExists: agencyExists(agencies.service),
     contactOf: (accountId) => identity.service.contactOf(accountId),
     notifier: notifications.service.notifier,
   });
@@ -38,16 +40,19 @@ export function identityPorts(
     population: registries.population,
     businessRegistry: registries.businesses,
     notifier: notifications.notifier,
-    agencies: {
-      async exists(code) {
-        try {
-          await agencies.getAgency(code);
-          return true;
-        } catch (error) {
-          if (error instanceof DomainError && error.kind === 'not_found') return false;
-          throw error;
-        }
-      },
-    },
+    agencies: { exists: agencyExists(agencies) },
+  };
+}
+
+/** Whether an agency is in the directory, for modules that name agencies. */
+function agencyExists(agencies: AgenciesService) {
+  return async (code: string): Promise<boolean> => {
+    try {
+      await agencies.getAgency(code);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not_found') return false;
+      throw error;
+    }
   };
 }

@@ -29,26 +29,33 @@ export type ConsumerRegistry = {
 export type Outbox = {
   /** Writes the event (and one delivery per consumer) inside the caller's transaction. */
   append<T>(tx: Executor, event: NewEvent<T>): Promise<DomainEvent<T>>;
+  /** Writes several events in two statements (for writers that commit many changes at once). */
+  appendMany(tx: Executor, events: readonly NewEvent[]): Promise<DomainEvent[]>;
 };
 
 export function createOutbox(registry: ConsumerRegistry): Outbox {
+  const rowOf = (event: NewEvent): DomainEvent => ({
+    id: uuidv7(),
+    topic: event.topic,
+    version: event.version ?? 1,
+    aggregateId: event.aggregateId ?? null,
+    payload: event.payload,
+    requestId: event.requestId ?? null,
+    occurredAt: new Date(),
+  });
+  async function appendMany(tx: Executor, events: readonly NewEvent[]): Promise<DomainEvent[]> {
+    const rows = events.map(rowOf);
+    if (rows.length === 0) return rows;
+    await tx.insert(outboxEvent).values(rows);
+    const deliveries = rows.flatMap((row) => registry.consumersOf(row.topic).map((consumer) => ({ eventId: row.id, consumer })));
+    if (deliveries.length > 0) await tx.insert(eventDelivery).values(deliveries);
+    return rows;
+  }
   return {
-    async append(tx, event) {
-      const row = {
-        id: uuidv7(),
-        topic: event.topic,
-        version: event.version ?? 1,
-        aggregateId: event.aggregateId ?? null,
-        payload: event.payload,
-        requestId: event.requestId ?? null,
-        occurredAt: new Date(),
-      };
-      await tx.insert(outboxEvent).values(row);
-      const consumers = registry.consumersOf(event.topic);
-      if (consumers.length > 0) {
-        await tx.insert(eventDelivery).values(consumers.map((consumer) => ({ eventId: row.id, consumer })));
-      }
-      return row;
+    appendMany,
+    async append<T>(tx: Executor, event: NewEvent<T>) {
+      const [row] = await appendMany(tx, [event]);
+      return row as DomainEvent<T>;
     },
   };
 }

@@ -41,8 +41,21 @@ before(async () => {
     posts.set(`handler@${service.competentAgencyCode}`, { agencyCode: service.competentAgencyCode, unitCode: unit, roles: ['handler'] });
     posts.set(`leader@${service.competentAgencyCode}`, { agencyCode: service.competentAgencyCode, unitCode: null, roles: ['leader'] });
   }
+  // The units and agencies each service consults and transfers to, with a handler there to answer.
+  for (const service of DEMO_SERVICES) {
+    const { consult, transfer } = legTargets(service);
+    posts.set(`handler@${consult.agencyCode}/${consult.unitCode ?? ''}`, { agencyCode: consult.agencyCode, unitCode: consult.unitCode, roles: ['handler'] });
+    posts.set(`handler@${transfer.agencyCode}/`, { agencyCode: transfer.agencyCode, unitCode: null, roles: ['handler'] });
+  }
   for (const [name, post] of posts) tokens.set(name, (await signedInActor(t, person(name.split('@')[0] ?? 'official'), { post })).token);
 });
+
+/** A consultation goes to another unit or agency, a transfer to another agency (not the competent one). */
+function legTargets(service: Service): { consult: { agencyCode: string; unitCode: string | null }; transfer: { agencyCode: string; unitCode: null } } {
+  if (service.competentAgencyCode === 'H29.25747') return { consult: { agencyCode: 'H29.25747', unitCode: 'H29.25747.02' }, transfer: { agencyCode: 'G01.79.25747', unitCode: null } };
+  if (service.competentAgencyCode === 'G01.79.25747') return { consult: { agencyCode: 'H29.25747', unitCode: 'H29.25747.02' }, transfer: { agencyCode: 'H29.25747', unitCode: null } };
+  return { consult: { agencyCode: 'H29.25747', unitCode: null }, transfer: { agencyCode: 'H29', unitCode: null } };
+}
 after(async () => t.close());
 
 type Service = (typeof DEMO_SERVICES)[number];
@@ -62,24 +75,38 @@ async function file(service: Service): Promise<View> {
   return response.json<View>();
 }
 
-/** Runs one path; each step is [who, action, body?, expected status?]. */
+/** The token of a role for a service (`receptionist`, `handler`, `leader`, `applicant`), or a token's own name. */
+function tokenName(service: Service, role: string): string {
+  if (role === 'applicant' || role.includes('@')) return role;
+  return role === 'receptionist' ? `receptionist@${service.agencyCode}` : `${role}@${service.competentAgencyCode}`;
+}
+
+/** Files a dossier of the service, then runs the steps: [who, action, body?, expected status?]. */
 async function walk(service: Service, steps: [string, string, object?, number?][]): Promise<View> {
-  let view = await file(service);
-  const who = (role: string) => {
-    if (role === 'applicant') return 'applicant';
-    return role === 'receptionist' ? `receptionist@${service.agencyCode}` : `${role}@${service.competentAgencyCode}`;
-  };
-  for (const [role, action, body = {}, status = 200] of steps) {
-    const url = action === 'approve' || action === 'reject' ? `/api/v1/dossiers/${view.code}/decision` : `/api/v1/dossiers/${view.code}/actions/${action}`;
-    const payload = action === 'approve' || action === 'reject' ? { decision: action, ...body } : body;
-    const response = await t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${tokens.get(who(role)) ?? ''}` }, payload });
-    assert.equal(response.statusCode, status, `${service.procedureCode} ${action} by ${role}: ${response.body}`);
+  const filed = await file(service);
+  return (await walkOn(filed.code, steps.map(([role, ...rest]) => [tokenName(service, role), ...rest]))) ?? filed;
+}
+
+/** Continues a path on a filed dossier; each step names its token (attach_result uploads the result PDF). */
+async function walkOn(code: string, steps: [string, string, object?, number?][]): Promise<View | undefined> {
+  let view: View | undefined;
+  for (const [name, action, body = {}, status = 200] of steps) {
+    const authorization = `Bearer ${tokens.get(name) ?? ''}`;
+    if (action === 'attach_result') {
+      const upload = multipartBody(null, [{ field: 'result', name: 'ket-qua.pdf', bytes: SMALL_PDF }]);
+      const response = await t.app.inject({ method: 'PUT', url: `/api/v1/dossiers/${code}/result`, headers: { authorization, 'content-type': upload.contentType }, payload: upload.payload });
+      assert.equal(response.statusCode, status, `${code} attach_result by ${name}: ${response.body}`);
+      continue;
+    }
+    const decision = action === 'approve' || action === 'reject';
+    const response = await t.app.inject({ method: 'POST', url: decision ? `/api/v1/dossiers/${code}/decision` : `/api/v1/dossiers/${code}/actions/${action}`, headers: { authorization }, payload: decision ? { decision: action, ...body } : body });
+    assert.equal(response.statusCode, status, `${code} ${action} by ${name}: ${response.body}`);
     if (status === 200) view = response.json<View>();
   }
   return view;
 }
 
-const approveAndReturn: [string, string, object?][] = [['handler', 'propose'], ['leader', 'approve'], ['receptionist', 'return_result']];
+const approveAndReturn: [string, string, object?][] = [['handler', 'propose'], ['handler', 'attach_result'], ['leader', 'approve'], ['receptionist', 'return_result']];
 
 for (const service of DEMO_SERVICES) {
   describe(`${service.procedureCode} ${service.name.slice(0, 60)}`, () => {
@@ -142,14 +169,39 @@ for (const service of DEMO_SERVICES) {
       assert.equal(tooLate.json<{ code: string }>().code, 'dossiers.reschedule_too_late');
     });
 
-    it('consultation', async () => {
-      const end = await walk(service, [['receptionist', 'receive'], ['receptionist', 'forward'], ['handler', 'consult', { reason: 'Xin ý kiến đơn vị liên quan, hạn 02 ngày làm việc' }], ['handler', 'answer_consultation'], ...approveAndReturn]);
-      assert.equal(end.nationalStatus, 10);
+    it('consultation with its own deadline, answered by the consulted unit; its time is its own', async () => {
+      const { consult } = legTargets(service);
+      const consulted = `handler@${consult.agencyCode}/${consult.unitCode ?? ''}`;
+      const request = { reason: 'Xin ý kiến về hiện trạng, hạn 02 ngày làm việc', targets: [{ ...consult, workingDays: 2 }] };
+      const asking = await walk(service, [['receptionist', 'receive'], ['receptionist', 'forward'], ['handler', 'consult', request]]);
+      assert.equal(asking.state, 'consulting');
+      // The lead cannot answer its own question; the consulted unit finds it in its queue and answers.
+      await walkOn(asking.code, [[tokenName(service, 'handler'), 'answer_consultation', { reason: 'Tự trả lời' }, 403]]);
+      const inbox = await t.app.inject({ method: 'GET', url: `/api/v1/agencies/${consult.agencyCode}/dossiers?queue=to_answer&limit=100`, headers: { authorization: `Bearer ${tokens.get(consulted) ?? ''}` } });
+      assert.equal(inbox.statusCode, 200, inbox.body);
+      const item = inbox.json<{ items: { code: string; leg?: { kind: string } }[] }>().items.find((i) => i.code === asking.code);
+      assert.equal(item?.leg?.kind, 'consultation');
+      await walkOn(asking.code, [[consulted, 'answer_consultation', { reason: 'Đồng ý, đủ điều kiện' }], ...approveAndReturn.map(([role, ...rest]): [string, string, object?] => [tokenName(service, role), ...rest])]);
+      const read = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${asking.code}`, headers: { authorization: `Bearer ${tokens.get(consulted) ?? ''}` } });
+      assert.equal(read.statusCode, 200, 'the consulted unit can read what it was asked about');
+      const body = read.json<{ nationalStatus: number; legs: { kind: string; status: string; allottedHours: number; verdict: string | null; answer: string }[] }>();
+      assert.equal(body.nationalStatus, 10);
+      assert.deepEqual(body.legs.map((l) => [l.kind, l.status, l.allottedHours, l.answer]), [['consultation', 'answered', 16, 'Đồng ý, đủ điều kiện']]);
+      assert.ok(body.legs[0]?.verdict === 'early' || body.legs[0]?.verdict === 'on_time');
     });
 
-    it('inter-agency transfer and return', async () => {
-      const end = await walk(service, [['receptionist', 'receive'], ['receptionist', 'forward'], ['handler', 'transfer', { reason: 'Chuyển cơ quan phối hợp giải quyết liên thông' }], ['handler', 'return_transfer'], ...approveAndReturn]);
-      assert.equal(end.nationalStatus, 10);
+    it('inter-agency transfer and return: one code, the other agency’s time on its leg', async () => {
+      const { transfer } = legTargets(service);
+      const other = `handler@${transfer.agencyCode}/`;
+      const sent = await walk(service, [['receptionist', 'receive'], ['receptionist', 'forward'], ['handler', 'transfer', { reason: 'Chuyển cơ quan phối hợp giải quyết liên thông', targets: [{ agencyCode: transfer.agencyCode, workingHours: 8 }] }]]);
+      assert.equal(sent.state, 'transferred');
+      await walkOn(sent.code, [[other, 'return_transfer', { reason: 'Đã xác nhận thông tin, chuyển trả' }]]);
+      const end = await walkOn(sent.code, approveAndReturn.map(([role, ...rest]): [string, string, object?] => [tokenName(service, role), ...rest]));
+      assert.equal(end?.nationalStatus, 10);
+      assert.equal(end?.code, sent.code);
+      const read = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${sent.code}`, headers: { authorization: `Bearer ${tokens.get(`handler@${service.competentAgencyCode}`) ?? ''}` } });
+      const legs = read.json<{ legs: { kind: string; toAgencyCode: string; status: string }[] }>().legs;
+      assert.deepEqual(legs.map((l) => [l.kind, l.toAgencyCode, l.status]), [['transfer', transfer.agencyCode, 'answered']]);
     });
 
     it('withdrawal by the applicant', async () => {

@@ -1,10 +1,14 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
-import { attachment, auditEntry, dossier, service } from './dossiers.schema.ts';
+import { attachment, auditEntry, dossier, draft, leg, service } from './dossiers.schema.ts';
 
 export type DossierRow = typeof dossier.$inferSelect;
 export type ServiceRow = typeof service.$inferSelect;
 export type AuditRow = typeof auditEntry.$inferSelect;
+export type LegRow = typeof leg.$inferSelect;
+export type DraftRow = typeof draft.$inferSelect;
+export type NewLeg = typeof leg.$inferInsert;
+export type AttachmentMeta = Omit<typeof attachment.$inferSelect, 'content'>;
 
 /** Queries only: the service layer decides. */
 export function createDossiersRepository(db: Executor) {
@@ -127,6 +131,91 @@ export function createDossiersRepository(db: Executor) {
 
     async insertAttachment(tx: Executor, row: typeof attachment.$inferInsert): Promise<void> {
       await tx.insert(attachment).values(row);
+    },
+
+    /** The files of a dossier, without their content. */
+    async listAttachments(dossierId: string, executor: Executor = db): Promise<AttachmentMeta[]> {
+      return executor
+        .select({ id: attachment.id, dossierId: attachment.dossierId, documentCode: attachment.documentCode, kind: attachment.kind, storedName: attachment.storedName, mediaType: attachment.mediaType, size: attachment.size, sha256: attachment.sha256, createdAt: attachment.createdAt })
+        .from(attachment)
+        .where(eq(attachment.dossierId, dossierId))
+        .orderBy(asc(attachment.createdAt), asc(attachment.id));
+    },
+
+    async findAttachment(dossierId: string, id: string): Promise<(typeof attachment.$inferSelect) | undefined> {
+      const rows = await db.select().from(attachment).where(and(eq(attachment.dossierId, dossierId), eq(attachment.id, id))).limit(1);
+      return rows[0];
+    },
+
+    async deleteAttachment(tx: Executor, dossierId: string, id: string): Promise<boolean> {
+      const rows = await tx.delete(attachment).where(and(eq(attachment.dossierId, dossierId), eq(attachment.id, id))).returning({ id: attachment.id });
+      return rows.length > 0;
+    },
+
+    async insertDraft(row: typeof draft.$inferInsert): Promise<DraftRow> {
+      const rows = await db.insert(draft).values(row).returning();
+      return rows[0] as DraftRow;
+    },
+
+    /** The filer's draft (another account's draft is not found). */
+    async findDraft(id: string, filedBy: string, executor: Executor = db): Promise<DraftRow | undefined> {
+      const rows = await executor.select().from(draft).where(and(eq(draft.id, id), eq(draft.filedBy, filedBy))).limit(1);
+      return rows[0];
+    },
+
+    async updateDraft(id: string, filedBy: string, formData: unknown): Promise<DraftRow | undefined> {
+      const rows = await db.update(draft).set({ formData, updatedAt: sql`now()` }).where(and(eq(draft.id, id), eq(draft.filedBy, filedBy))).returning();
+      return rows[0];
+    },
+
+    /** Deletes the draft; whether it was there. */
+    async deleteDraft(tx: Executor, id: string): Promise<boolean> {
+      const rows = await tx.delete(draft).where(eq(draft.id, id)).returning({ id: draft.id });
+      return rows.length > 0;
+    },
+
+    async listDrafts(filedBy: string, limit: number): Promise<DraftRow[]> {
+      return db.select().from(draft).where(eq(draft.filedBy, filedBy)).orderBy(desc(draft.updatedAt)).limit(limit);
+    },
+
+    /** Gives a draft's files to the dossier filed from it. */
+    async moveAttachments(tx: Executor, fromId: string, toId: string): Promise<void> {
+      await tx.update(attachment).set({ dossierId: toId }).where(eq(attachment.dossierId, fromId));
+    },
+
+    async listLegs(dossierId: string, executor: Executor = db): Promise<LegRow[]> {
+      return executor.select().from(leg).where(eq(leg.dossierId, dossierId)).orderBy(asc(leg.requestedAt), asc(leg.id));
+    },
+
+    async insertLegs(tx: Executor, rows: NewLeg[]): Promise<void> {
+      if (rows.length > 0) await tx.insert(leg).values(rows);
+    },
+
+    async answerLeg(tx: Executor, id: string, answer: { answer: string; answeredAt: Date; answeredBy: string }): Promise<void> {
+      await tx.update(leg).set({ ...answer, status: 'answered' }).where(and(eq(leg.id, id), eq(leg.status, 'open')));
+    },
+
+    /** Ends the open legs of a dossier that ends (withdrawn, stopped) without an answer. */
+    async closeOpenLegs(tx: Executor, dossierId: string): Promise<void> {
+      await tx.update(leg).set({ status: 'closed' }).where(and(eq(leg.dossierId, dossierId), eq(leg.status, 'open')));
+    },
+
+    /**
+     * Open consultations and transfers addressed to an agency (and unit), by their deadline then id
+     * (keyset paging), with the dossier's code and procedure.
+     */
+    async legInbox(filter: { agencyCode: string; unitCode: string | null; dueBefore?: Date; after?: { dueAt: Date; id: string }; limit: number }) {
+      const conditions = [eq(leg.toAgencyCode, filter.agencyCode), eq(leg.status, 'open')];
+      if (filter.unitCode) conditions.push(sql`(${leg.toUnitCode} is null or ${leg.toUnitCode} = ${filter.unitCode})`);
+      if (filter.dueBefore) conditions.push(sql`${leg.dueAt} < ${filter.dueBefore.toISOString()}::timestamptz`);
+      if (filter.after) conditions.push(sql`(${leg.dueAt}, ${leg.id}) > (${filter.after.dueAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`);
+      return db
+        .select({ leg, dossier })
+        .from(leg)
+        .innerJoin(dossier, eq(dossier.id, leg.dossierId))
+        .where(and(...conditions))
+        .orderBy(asc(leg.dueAt), asc(leg.id))
+        .limit(filter.limit);
     },
   };
 }

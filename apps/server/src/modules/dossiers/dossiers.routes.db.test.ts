@@ -169,7 +169,26 @@ describe('the lifecycle through the API', () => {
     const decided = await call('leader', 'POST', `/api/v1/dossiers/${code}/decision`, { decision: 'approve' });
     assert.equal(decided.statusCode, 200, decided.body);
     assert.equal(decided.json<{ nationalStatus: number; punctuality: string }>().nationalStatus, 9);
+    // An online applicant gets the result electronically: the file must be there first (Art. 20).
+    const noFile = await call('receptionist', 'POST', `/api/v1/dossiers/${code}/actions/return_result`, {});
+    assert.equal(noFile.statusCode, 409);
+    assert.equal(noFile.json<{ code: string }>().code, 'dossiers.result_file_missing');
+    const upload = (who: string, bytes: Uint8Array) => {
+      const body = multipartBody(null, [{ field: 'result', name: 'Giấy khai sinh.pdf', bytes }]);
+      return t.app.inject({ method: 'PUT', url: `/api/v1/dossiers/${code}/result`, headers: { authorization: `Bearer ${tokens[who] ?? ''}`, 'content-type': body.contentType }, payload: body.payload });
+    };
+    assert.equal((await upload('applicant', SMALL_PDF)).statusCode, 403, 'the applicant does not issue results');
+    assert.equal((await upload('handler', Buffer.from('MZ not a pdf'))).statusCode, 400);
+    const attached = await upload('handler', SMALL_PDF);
+    assert.equal(attached.statusCode, 200, attached.body);
+    const result = attached.json<{ attachments: { id: string; kind: string; mediaType: string }[] }>().attachments.find((a) => a.kind === 'result');
+    assert.equal(result?.mediaType, 'application/pdf');
     assert.equal((await step('receptionist', 'return_result')).nationalStatus, 10);
+    const download = await call('applicant', 'GET', `/api/v1/dossiers/${code}/attachments/${result?.id ?? ''}`);
+    assert.equal(download.statusCode, 200, download.body);
+    assert.equal(download.headers['content-type'], 'application/pdf');
+    assert.deepEqual(download.rawPayload, SMALL_PDF);
+    assert.equal((await call('other', 'GET', `/api/v1/dossiers/${code}/attachments/${result?.id ?? ''}`)).statusCode, 404, 'nobody else downloads it');
     const again = await call('receptionist', 'POST', `/api/v1/dossiers/${code}/actions/return_result`, {});
     assert.equal(again.statusCode, 409);
     assert.equal(again.json<{ code: string }>().code, 'dossiers.wrong_state');
@@ -177,7 +196,7 @@ describe('the lifecycle through the API', () => {
     const audit = await call('leader', 'GET', `/api/v1/dossiers/${code}/audit`);
     assert.equal(audit.statusCode, 200, audit.body);
     const log = audit.json<{ entries: { action: string }[]; verdict: { ok: boolean } }>();
-    assert.deepEqual(log.entries.map((e) => e.action), ['submit', 'receive', 'forward', 'propose', 'approve', 'return_result']);
+    assert.deepEqual(log.entries.map((e) => e.action), ['submit', 'receive', 'forward', 'propose', 'approve', 'attach_result', 'return_result']);
     assert.equal(log.verdict.ok, true);
 
     const receipt = await call('applicant', 'GET', `/api/v1/dossiers/${code}/forms/01`);
@@ -189,7 +208,7 @@ describe('the lifecycle through the API', () => {
     assert.equal(slip.statusCode, 200);
     assert.match(String(slip.headers['content-type']), /text\/html/);
     assert.match(slip.body, /Mẫu số 05/);
-    assert.equal((slip.body.match(/<tr><td>\d+<\/td>/g) ?? []).length, 6, 'one row per audit entry');
+    assert.equal((slip.body.match(/<tr><td>\d+<\/td>/g) ?? []).length, 7, 'one row per audit entry');
     assert.doesNotMatch(slip.body, /<script/i);
     const noSupplement = await call('applicant', 'GET', `/api/v1/dossiers/${code}/forms/02`);
     assert.equal(noSupplement.statusCode, 409);
@@ -200,7 +219,7 @@ describe('the lifecycle through the API', () => {
     const tracking = await call(null, 'GET', `/api/v1/dossiers/${code}/status?idLast4=${last4}`);
     assert.equal(tracking.statusCode, 200);
     assert.ok(!tracking.body.includes(applicant.personalId), 'no personal data in public tracking');
-    assert.equal(tracking.json<{ timeline: unknown[] }>().timeline.length, 6);
+    assert.equal(tracking.json<{ timeline: unknown[] }>().timeline.length, 7);
     const wrong = await call(null, 'GET', `/api/v1/dossiers/${code}/status?idLast4=${last4 === '0000' ? '1111' : '0000'}`);
     assert.equal(wrong.statusCode, 404);
   });
@@ -249,6 +268,7 @@ describe('the lifecycle through the API', () => {
     assert.equal((await call('leader', 'POST', `/api/v1/dossiers/${code}/decision`, { decision: 'approve' })).statusCode, 403, 'nor does the centre’s leader decide');
     assert.equal((await call('otherAgency', 'POST', `/api/v1/dossiers/${code}/decision`, { decision: 'approve' })).statusCode, 200);
     assert.equal((await act('otherAgency', 'return_result')).statusCode, 403, 'the result goes back through the receiving centre');
-    assert.equal((await act('receptionist', 'return_result')).statusCode, 200);
+    const returned = await call('receptionist', 'POST', `/api/v1/dossiers/${code}/actions/return_result`, { delivery: ['pickup'] });
+    assert.equal(returned.statusCode, 200, 'handed over at the counter: no electronic file needed');
   });
 });

@@ -1,51 +1,21 @@
 import { AgencyCode, ProcedureCode, DossierActionInput, DossierQueuePage, DossierRegisterPage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
 import { z } from 'zod';
-import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError, invalid } from '../../kernel/errors.ts';
+import { attachmentDisposition } from '../../kernel/text.ts';
 import { PUBLIC } from '../../kernel/http/access.ts';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
 import type { App } from '../../kernel/http/types.ts';
 import type { ApiCaller } from '../identity/index.ts';
-import type { DossiersService, SubmittedFile } from './dossiers.service.ts';
-import { MAX_DOCUMENT_BYTES } from './services/service-definition.ts';
+import type { DossiersService } from './dossiers.service.ts';
+import { draftRoutes } from './draft.routes.ts';
+import { readMultipart, registerMultipart } from './multipart-parts.ts';
 import { FORM_NUMBERS, renderFormHtml } from './domain/forms.ts';
 
 const tags = ['dossiers'];
 const security = [{ bearer: [] }];
 const responses = { ...problemResponses, 401: ProblemView, 403: ProblemView, 409: ProblemView, 422: ProblemView };
 const CodeParams = z.object({ code: DossierCode });
-
-/** Reads a multipart filing: the `submission` JSON field and the files (field name = document code). */
-async function readMultipart(request: FastifyRequest): Promise<{ submission: unknown; files: SubmittedFile[] }> {
-  const notJson = () => invalid('request.invalid', { vi: 'Trường submission phải là JSON hợp lệ.', en: 'The submission field must be valid JSON.' });
-  let submission: unknown;
-  const files: SubmittedFile[] = [];
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        files.push({ documentCode: part.fieldname, name: part.filename, bytes: await part.toBuffer() });
-      } else if (part.fieldname === 'submission') {
-        // A field sent as application/json arrives parsed; a text field is parsed here.
-        if (part.mimetype === 'application/json') {
-          submission = part.value;
-          continue;
-        }
-        try {
-          submission = JSON.parse(String(part.value));
-        } catch {
-          throw notJson();
-        }
-      }
-    }
-  } catch (error) {
-    // The plugin answers a JSON field that does not parse with a 406; it is a bad request.
-    if ((error as { code?: string }).code === 'FST_INVALID_JSON_FIELD_ERROR') throw notJson();
-    throw error;
-  }
-  return { submission, files };
-}
 
 /** The one-stop shop's dossier API: filing, reading, actions, decisions, audit, public tracking. */
 export function dossiersRoutes(service: DossiersService) {
@@ -54,7 +24,7 @@ export function dossiersRoutes(service: DossiersService) {
     // under the code of the document it provides. Multipart parsing is local to this route, and files
     // are read only after the caller is authenticated (the handler runs after the access check).
     void app.register(async (scope) => {
-      await scope.register(multipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 20, fields: 5, parts: 30, fieldSize: 1_048_576, headerPairs: 200 } });
+      await registerMultipart(scope);
       scope.withTypeProvider<ZodTypeProvider>().post(
         '/api/v1/dossiers',
         {
@@ -77,7 +47,41 @@ export function dossiersRoutes(service: DossiersService) {
           return reply.status(result.created ? 201 : 200).header('location', `/api/v1/dossiers/${result.dossier.code}`).send(result.dossier);
         },
       );
+
+      scope.withTypeProvider<ZodTypeProvider>().put(
+        '/api/v1/dossiers/:code/result',
+        {
+          config: { access: 'authenticated' },
+          schema: { tags, summary: 'Attach the electronic result (a PDF in a multipart field `result`), by the competent agency once the dossier is up for decision', security, params: CodeParams, response: { 200: DossierView, ...responses } },
+        },
+        async (request) => {
+          const noFile = () => invalid('dossiers.no_file', { vi: 'Cần gửi đúng một tệp kết quả trong trường result.', en: 'Send exactly one result file in the field `result`.' });
+          if (!request.isMultipart()) throw noFile();
+          const { files } = await readMultipart(request);
+          const [file] = files;
+          if (files.length !== 1 || !file || file.documentCode !== 'result') throw noFile();
+          return service.attachResult(request.actor as ApiCaller, request.params.code, file, String(request.id));
+        },
+      );
     });
+
+    app.get(
+      '/api/v1/dossiers/:code/attachments/:attachmentId',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: 'Download a file of the dossier (its documents, its result): for its applicant and its agencies', security, params: CodeParams.extend({ attachmentId: z.uuid() }), response: { 200: z.any(), ...responses } },
+      },
+      async (request, reply) => {
+        const file = await service.attachment(request.actor as ApiCaller, request.params.code, request.params.attachmentId);
+        // Stored names are made safe at upload; the content type was sniffed from the bytes, never trusted from the name.
+        return reply
+          .type(file.mediaType)
+          .header('content-disposition', attachmentDisposition(file.storedName))
+          .header('cache-control', 'private, no-store')
+          .header('content-security-policy', "sandbox; default-src 'none'")
+          .send(Buffer.from(file.content));
+      },
+    );
 
     app.get('/api/v1/dossiers/:code', { config: { access: 'authenticated' }, schema: { tags, summary: 'A dossier (its applicant, or officials of its agency)', security, params: CodeParams, response: { 200: DossierView, ...responses } } }, async (request) =>
       service.get(request.actor as ApiCaller, request.params.code),
@@ -134,10 +138,10 @@ export function dossiersRoutes(service: DossiersService) {
         config: { access: { permission: 'dossiers:read' } },
         schema: {
           tags,
-          summary: "An agency's work queue (to receive, to handle, to approve, to return, overdue, soon due), keyset-paged",
+          summary: "An agency's work queue (to receive, to handle, to approve, to return, overdue, soon due; to answer: consultations and transfers asked of it), keyset-paged",
           security,
           params: z.object({ agencyCode: AgencyCode }),
-          querystring: z.object({ queue: z.enum(['to_receive', 'to_handle', 'to_approve', 'to_return', 'overdue', 'soon_due']), after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+          querystring: z.object({ queue: z.enum(['to_receive', 'to_handle', 'to_approve', 'to_return', 'overdue', 'soon_due', 'to_answer']), after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
           response: { 200: DossierQueuePage, ...responses },
         },
       },
@@ -180,6 +184,8 @@ export function dossiersRoutes(service: DossiersService) {
       },
       async (request) => service.register(request.actor as ApiCaller, request.params.agencyCode, request.query.from, request.query.to, request.query.after ?? null, request.query.limit),
     );
+
+    draftRoutes(service)(app);
 
     app.get('/api/v1/me/dossiers', { config: { access: 'authenticated' }, schema: { tags, summary: 'My dossiers, and those of whom I act for', security, response: { 200: z.array(DossierView), ...responses } } }, async (request) =>
       service.mine(request.actor as ApiCaller),

@@ -64,6 +64,9 @@ export const dossier = dossiersSchema.table(
     resumeTo: text('resume_to'),
     supplementsInProcessing: smallint('supplements_in_processing').notNull().default(0),
     reschedules: smallint('reschedules').notNull().default(0),
+    /** Consultations or transfers awaiting their answer, and how many were ever opened (0: no leg to read). */
+    openLegs: smallint('open_legs').notNull().default(0),
+    legCount: smallint('leg_count').notNull().default(0),
     formData: jsonb('form_data').notNull(),
     handlerId: uuid('handler_id'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -73,6 +76,8 @@ export const dossier = dossiersSchema.table(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     punctuality: text('punctuality', { enum: ['early', 'on_time', 'late'] }),
+    /** How the result went back (Decree 61/2018 Art. 20): electronic file, pickup at the office, post. */
+    resultDelivery: text('result_delivery').array(),
     /** Head of the audit hash chain (entries, last hash). */
     auditCount: integer('audit_count').notNull().default(0),
     auditLastHash: text('audit_last_hash').notNull(),
@@ -113,6 +118,8 @@ export const attachment = dossiersSchema.table(
     id: uuid('id').primaryKey(),
     dossierId: uuid('dossier_id').notNull(),
     documentCode: text('document_code').notNull(),
+    /** A document the applicant provided, or the result the agency issued. */
+    kind: text('kind', { enum: ['document', 'result'] }).notNull().default('document'),
     storedName: text('stored_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
@@ -121,4 +128,50 @@ export const attachment = dossiersSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [index('attachment_dossier_idx').on(t.dossierId)],
+);
+
+/**
+ * A consultation (lấy ý kiến, 61/2018 Art. 19.5) or a liên thông transfer (Art. 19.6–19.7): the lead
+ * unit sends the dossier to another unit or agency with the content asked and a deadline; that unit's
+ * time is measured on its leg, not on the lead's. The dossier keeps its one identity and code.
+ */
+export const leg = dossiersSchema.table(
+  'leg',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull(),
+    kind: text('kind', { enum: ['consultation', 'transfer'] }).notNull(),
+    fromAgencyCode: text('from_agency_code').notNull(),
+    toAgencyCode: text('to_agency_code').notNull(),
+    toUnitCode: text('to_unit_code'),
+    request: text('request').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    allottedHours: integer('allotted_hours').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['open', 'answered', 'closed'] }).notNull(),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** The account or agency system that answered. */
+    answeredBy: text('answered_by'),
+  },
+  (t) => [index('leg_dossier_idx').on(t.dossierId), index('leg_inbox_idx').on(t.toAgencyCode, t.status, t.dueAt)],
+);
+
+/**
+ * A dossier being prepared by its filer before submission (no code, no clock, no audit yet). Its
+ * files, checked on upload, are attachments under the draft's id until the draft is filed.
+ */
+export const draft = dossiersSchema.table(
+  'draft',
+  {
+    id: uuid('id').primaryKey(),
+    filedBy: uuid('filed_by').notNull(),
+    ownerId: text('owner_id').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    formData: jsonb('form_data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [index('draft_filer_idx').on(t.filedBy, t.updatedAt)],
 );

@@ -1,6 +1,6 @@
 import type { Module, ModuleContext } from '../../kernel/module.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import type { Actor, ApiCaller, Notifier } from '../identity/index.ts';
+import type { Actor, ApiCaller, Notifier, Permission, Resource } from '../identity/index.ts';
 import { applicantNotices, type ContactDirectory } from './applicant-notices.ts';
 import { createDossiersRepository } from './dossiers.repository.ts';
 import { dossiersRoutes } from './dossiers.routes.ts';
@@ -11,7 +11,15 @@ import { readStoredService } from './service-terms.ts';
 export { DEMO_SERVICES, DEMO_FORM_SAMPLES } from './services/demo-services.ts';
 export type { ServiceDefinition } from './services/service-definition.ts';
 
-export type DossiersPorts = { calendar: () => WorkingCalendar; actorFor: (caller: ApiCaller) => Promise<Actor>; contactOf: ContactDirectory; notifier: Notifier };
+export type DossiersPorts = {
+  calendar: () => WorkingCalendar;
+  actorFor: (caller: ApiCaller) => Promise<Actor>;
+  /** Whether an account's post carries a permission over an agency's (unit's) dossiers. */
+  officialMay: (accountId: string, permission: Permission, resource: Resource) => Promise<boolean>;
+  agencyExists: (code: string) => Promise<boolean>;
+  contactOf: ContactDirectory;
+  notifier: Notifier;
+};
 
 /** The electronic one-stop shop (một cửa điện tử): services, dossiers, their lifecycle and audit. */
 export function createDossiersModule(context: ModuleContext, ports: DossiersPorts) {
@@ -24,6 +32,8 @@ export function createDossiersModule(context: ModuleContext, ports: DossiersPort
     clock: context.clock,
     calendar: ports.calendar,
     actorFor: ports.actorFor,
+    officialMay: ports.officialMay,
+    agencyExists: ports.agencyExists,
     readService: readStoredService,
     validateForm: (serviceId, version, schema, data) => forms.validate(serviceId, version, schema, data),
   });

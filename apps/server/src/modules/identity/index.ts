@@ -10,6 +10,7 @@ import { adminRoutes } from './admin.routes.ts';
 import { createBearerGuard, type ApiCaller } from './bearer.ts';
 import { createCommonPasswordList } from './breached-passwords.ts';
 import { createBusinesses } from './businesses.ts';
+import { decide, type Actor, type Resource } from './access-policy.ts';
 import { actorOf } from './caller.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { interactionRoutes } from './interaction.routes.ts';
@@ -26,6 +27,7 @@ import { createVerification } from './verification.ts';
 import { createOneTimeCodes } from './one-time-codes.ts';
 import { createRecovery } from './recovery.ts';
 import { PLATFORM } from './platform-actor.ts';
+import type { Permission, Role } from './roles.ts';
 
 export { checkPersonalId } from './personal-id.ts';
 export { seedDemoAccounts, type DemoPerson } from './demo-accounts.ts';
@@ -174,6 +176,16 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
         const found = await accounts.findById(accountId);
         if (!found) return undefined;
         return { fullName: found.fullName, email: found.emailVerifiedAt ? found.email : null, phone: found.phoneVerifiedAt ? found.phone : null };
+      },
+      /**
+       * Whether an account's post carries a permission over a resource (for work given to an official:
+       * assignment). Judged on the post alone; the official's own powers still need a second factor.
+       */
+      async officialMay(accountId: string, permission: Permission, resource: Resource): Promise<boolean> {
+        const found = await accounts.findById(accountId);
+        if (!found || found.disabledAt || found.kind !== 'official' || !found.agencyCode) return false;
+        const actor: Actor = { kind: 'official', officialId: found.id, personalId: found.personalId, agencyCode: found.agencyCode, unitCode: found.unitCode, roles: found.roles as Role[], mandatesFrom: [] };
+        return decide(actor, permission, resource, services.today()) === 'allowed';
       },
       /** The caller as the access policy sees it, with the mandates it holds today (for other modules). */
       async actorFor(caller: ApiCaller) {

@@ -3,14 +3,14 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { availableActions, FINAL_STATES, NATIONAL_STATUS, NEW_DOSSIER, RULES, STATES, transition, type ActionName, type DossierState, type LifecycleSnapshot, type Performer } from './lifecycle.ts';
 
-type Step = [ActionName, Performer, string?];
+type Step = [ActionName, Performer, string?, number?];
 
 /** Runs the steps; fails on the first refusal. Returns the states visited. */
 function run(steps: Step[], start: LifecycleSnapshot = NEW_DOSSIER): { states: DossierState[]; last: LifecycleSnapshot } {
   let snapshot = start;
   const states: DossierState[] = [snapshot.state];
-  for (const [action, by, reason] of steps) {
-    const result = transition(snapshot, action, by, reason ?? null);
+  for (const [action, by, reason, legs] of steps) {
+    const result = transition(snapshot, action, by, reason ?? null, undefined, legs);
     assert.ok(result.ok, `${action} by ${by} from ${snapshot.state}: ${result.ok ? '' : result.refusal}`);
     snapshot = result.next;
     states.push(snapshot.state);
@@ -28,8 +28,10 @@ describe('dossier lifecycle: the paths of the one-stop shop', () => {
     ['supplement at reception, then reception', [['submit', 'applicant'], ['request_supplement', 'dossiers:receive', 'Thiếu tờ khai'], ['supplement', 'applicant'], ['receive', 'dossiers:receive']], 'received'],
     ['refusal at reception', [['submit', 'applicant'], ['refuse', 'dossiers:receive', 'Không thuộc thẩm quyền']], 'refused'],
     ['rejection after appraisal, result returned', [...toHandling, ['propose', 'dossiers:process'], ['reject', 'dossiers:approve', 'Không đủ điều kiện'], ['return_result', 'dossiers:receive']], 'result_returned'],
-    ['consultation', [...toHandling, ['consult', 'dossiers:process', 'Xin ý kiến Phòng Quản lý đô thị, hạn 3 ngày'], ['answer_consultation', 'dossiers:process'], ...approveAndReturn], 'result_returned'],
-    ['inter-agency transfer and return', [...toHandling, ['transfer', 'dossiers:process', 'Chuyển Công an phường xác nhận cư trú'], ['return_transfer', 'dossiers:process'], ...approveAndReturn], 'result_returned'],
+    ['consultation', [...toHandling, ['consult', 'dossiers:process', 'Xin ý kiến Phòng Quản lý đô thị, hạn 3 ngày'], ['answer_consultation', 'dossiers:process', 'Đồng ý'], ...approveAndReturn], 'result_returned'],
+    ['consultation of two units at once: the lead resumes after the second answer', [...toHandling, ['consult', 'dossiers:process', 'Xin ý kiến hai phòng', 2], ['answer_consultation', 'dossiers:process', 'Ý kiến 1'], ['answer_consultation', 'dossiers:process', 'Ý kiến 2'], ...approveAndReturn], 'result_returned'],
+    ['inter-agency transfer and return', [...toHandling, ['transfer', 'dossiers:process', 'Chuyển Công an phường xác nhận cư trú'], ['return_transfer', 'dossiers:process', 'Đã xác nhận'], ...approveAndReturn], 'result_returned'],
+    ['assignment to a handler keeps the stage', [...toHandling, ['assign', 'dossiers:approve'], ...approveAndReturn], 'result_returned'],
     ['reschedule once', [...toHandling, ['reschedule', 'dossiers:process', 'Chờ kết quả xác minh'], ...approveAndReturn], 'result_returned'],
     ['withdrawal by the applicant', [...toHandling, ['withdraw', 'applicant']], 'withdrawn'],
     ['stop at the applicant’s request', [...toHandling, ['stop', 'dossiers:receive', 'Đơn xin dừng giải quyết']], 'stopped'],
@@ -39,6 +41,12 @@ describe('dossier lifecycle: the paths of the one-stop shop', () => {
   for (const [name, steps, end] of paths) {
     it(name, () => assert.equal(run(steps).last.state, end));
   }
+
+  it('waits for every leg: still consulting after one of two answers', () => {
+    const { states, last } = run([...toHandling, ['consult', 'dossiers:process', 'Xin ý kiến', 2], ['answer_consultation', 'dossiers:process', 'Ý kiến 1']]);
+    assert.deepEqual(states.slice(-2), ['consulting', 'consulting']);
+    assert.equal(last.openLegs, 1);
+  });
 
   const refusals: [string, Step[], Step, string][] = [
     ['a second reschedule', [...toHandling, ['reschedule', 'dossiers:process', 'Lần một']], ['reschedule', 'dossiers:approve', 'Lần hai'], 'limit_reached'],
@@ -50,10 +58,12 @@ describe('dossier lifecycle: the paths of the one-stop shop', () => {
     ['approval before a proposal', toHandling, ['approve', 'dossiers:approve'], 'wrong_state'],
     ['withdrawal after the decision', [...toHandling, ['propose', 'dossiers:process'], ['approve', 'dossiers:approve']], ['withdraw', 'applicant'], 'wrong_state'],
     ['returning a result twice', [...toHandling, ...approveAndReturn], ['return_result', 'dossiers:receive'], 'wrong_state'],
+    ['a consultation with nobody to consult', toHandling, ['consult', 'dossiers:process', 'Xin ý kiến', 0], 'legs_required'],
+    ['an answer without content', [...toHandling, ['transfer', 'dossiers:process', 'Chuyển liên thông']], ['return_transfer', 'dossiers:process', ' '], 'reason_required'],
   ];
-  for (const [name, before, [action, by, reason], refusal] of refusals) {
+  for (const [name, before, [action, by, reason, legs], refusal] of refusals) {
     it(`refuses ${name}`, () => {
-      const result = transition(run(before).last, action, by, reason ?? null);
+      const result = transition(run(before).last, action, by, reason ?? null, undefined, legs);
       assert.deepEqual(result, { ok: false, refusal });
     });
   }
@@ -73,7 +83,7 @@ describe('dossier lifecycle: the paths of the one-stop shop', () => {
 
 describe('dossier lifecycle: properties', () => {
   const performers: Performer[] = ['applicant', 'dossiers:receive', 'dossiers:process', 'dossiers:approve'];
-  const step = fc.tuple(fc.constantFrom(...(Object.keys(RULES) as ActionName[])), fc.constantFrom(...performers), fc.constantFrom(null, '', 'Lý do đầy đủ'));
+  const step = fc.tuple(fc.constantFrom(...(Object.keys(RULES) as ActionName[])), fc.constantFrom(...performers), fc.constantFrom(null, '', 'Lý do đầy đủ'), fc.integer({ min: 0, max: 3 }));
 
   it('no sequence of actions reaches an illegal state or skips an event', () => {
     fc.assert(
@@ -81,8 +91,8 @@ describe('dossier lifecycle: properties', () => {
         let snapshot = NEW_DOSSIER;
         const events = [];
         let accepted = 0;
-        for (const [action, by, reason] of steps) {
-          const result = transition(snapshot, action, by, reason);
+        for (const [action, by, reason, legs] of steps) {
+          const result = transition(snapshot, action, by, reason, undefined, legs);
           if (!result.ok) {
             // A refused action changes nothing.
             continue;
@@ -98,6 +108,7 @@ describe('dossier lifecycle: properties', () => {
           snapshot = result.next;
           assert.ok(STATES.includes(snapshot.state));
           assert.equal(snapshot.resumeTo !== null, snapshot.state === 'supplement_requested' || snapshot.state === 'fee_due', 'only a pause remembers where to resume');
+          assert.equal(snapshot.openLegs > 0, snapshot.state === 'consulting' || snapshot.state === 'transferred', 'legs are open exactly while consulting or transferred');
           assert.ok(snapshot.reschedules <= 1 && snapshot.supplementsInProcessing <= 1, 'limits hold');
         }
         assert.equal(events.length, accepted, 'one event per accepted action');

@@ -58,6 +58,7 @@ export type ActionName =
   | 'request_supplement'
   | 'supplement'
   | 'forward'
+  | 'assign'
   | 'consult'
   | 'answer_consultation'
   | 'transfer'
@@ -89,12 +90,16 @@ export const RULES: Record<ActionName, Rule> = {
   supplement: { from: ['supplement_requested'], by: ['applicant'], to: 'resume' },
   // Art. 18: transfer to the competent unit.
   forward: { from: ['received'], by: ['dossiers:receive'], to: 'handling' },
-  // Art. 19.5: consultation with a deadline; answered back to the lead unit.
+  // Art. 19.1: the head of the competent agency (or of its unit) gives the dossier to a handler.
+  assign: { from: ['received', 'handling'], by: ['dossiers:approve', 'dossiers:process'], to: 'resume' },
+  // Art. 19.5: consultation with content and a deadline per consulted unit; answered back to the
+  // lead unit, which resumes when the last answer is in. The answer is the consulted unit's.
   consult: { from: ['handling'], by: ['dossiers:process'], to: 'consulting', needsReason: true },
-  answer_consultation: { from: ['consulting'], by: ['dossiers:process'], to: 'handling' },
-  // Art. 19.6–19.7: liên thông to another agency, and back.
+  answer_consultation: { from: ['consulting'], by: ['dossiers:process'], to: 'handling', needsReason: true },
+  // Art. 19.6–19.7: liên thông to other agencies at once (electronic), each with its duty and
+  // deadline; back to the lead when the last one returns. One dossier, one code throughout.
   transfer: { from: ['handling'], by: ['dossiers:process'], to: 'transferred', needsReason: true },
-  return_transfer: { from: ['transferred'], by: ['dossiers:process'], to: 'handling' },
+  return_transfer: { from: ['transferred'], by: ['dossiers:process'], to: 'handling', needsReason: true },
   propose: { from: ['handling'], by: ['dossiers:process'], to: 'awaiting_approval' },
   send_back: { from: ['awaiting_approval'], by: ['dossiers:approve'], to: 'handling', needsReason: true },
   approve: { from: ['awaiting_approval'], by: ['dossiers:approve'], to: 'approved' },
@@ -126,24 +131,37 @@ export type LifecycleSnapshot = Readonly<{
   resumeTo: DossierState | null;
   supplementsInProcessing: number;
   reschedules: number;
+  /** Consultations or transfers still awaiting their answer (parallel legs). */
+  openLegs: number;
 }>;
 
-export const NEW_DOSSIER: LifecycleSnapshot = { state: 'draft', resumeTo: null, supplementsInProcessing: 0, reschedules: 0 };
+export const NEW_DOSSIER: LifecycleSnapshot = { state: 'draft', resumeTo: null, supplementsInProcessing: 0, reschedules: 0, openLegs: 0 };
+
+/** Actions that stay in the state they are taken in (they change a date or a person, not the stage). */
+const IN_PLACE: readonly ActionName[] = ['reschedule', 'assign'];
 
 export type TransitionEvent = Readonly<{ action: ActionName; by: Performer; from: DossierState; to: DossierState; reason: string | null }>;
 
-export type TransitionRefusal = 'wrong_state' | 'not_allowed' | 'reason_required' | 'limit_reached';
+export type TransitionRefusal = 'wrong_state' | 'not_allowed' | 'reason_required' | 'limit_reached' | 'legs_required';
 
 export type TransitionResult =
   | { ok: true; next: LifecycleSnapshot; event: TransitionEvent }
   | { ok: false; refusal: TransitionRefusal };
 
-/** Applies an action, or says why not. `reason` is the listed reasons (refusal, supplement, …). */
-export function transition(snapshot: LifecycleSnapshot, action: ActionName, by: Performer, reason: string | null = null, policy: LifecyclePolicy = DEFAULT_POLICY): TransitionResult {
+/** Consultations and transfers go to this many places at most at once. */
+export const MAX_PARALLEL_LEGS = 10;
+
+/**
+ * Applies an action, or says why not. `reason` is the listed reasons (refusal, supplement, …);
+ * `legs` is how many units or agencies a consultation or transfer goes to at once.
+ */
+export function transition(snapshot: LifecycleSnapshot, action: ActionName, by: Performer, reason: string | null = null, policy: LifecyclePolicy = DEFAULT_POLICY, legs = 1): TransitionResult {
   const rule = RULES[action];
   if (!rule.from.includes(snapshot.state)) return { ok: false, refusal: 'wrong_state' };
   if (!rule.by.includes(by)) return { ok: false, refusal: 'not_allowed' };
   if (rule.needsReason && !reason?.trim()) return { ok: false, refusal: 'reason_required' };
+  const opensLegs = action === 'consult' || action === 'transfer';
+  if (opensLegs && !(Number.isInteger(legs) && legs >= 1 && legs <= MAX_PARALLEL_LEGS)) return { ok: false, refusal: 'legs_required' };
 
   let next: LifecycleSnapshot = snapshot;
   if (action === 'request_supplement' && snapshot.state === 'handling') {
@@ -156,14 +174,21 @@ export function transition(snapshot: LifecycleSnapshot, action: ActionName, by: 
   }
 
   let to: DossierState;
-  if (rule.to === 'resume') {
-    // Rescheduling changes the date, not the state; a pause returns where it was.
-    to = action === 'reschedule' ? snapshot.state : (snapshot.resumeTo ?? snapshot.state);
+  if (opensLegs) next = { ...next, openLegs: legs };
+  const answersLeg = action === 'answer_consultation' || action === 'return_transfer';
+  if (answersLeg && snapshot.openLegs > 1) {
+    // Another consulted unit or agency has still to answer: the lead keeps waiting.
+    to = snapshot.state;
+    next = { ...next, openLegs: snapshot.openLegs - 1 };
+  } else if (rule.to === 'resume') {
+    // Rescheduling and assignment change a date or a person, not the state; a pause returns where it was.
+    to = IN_PLACE.includes(action) ? snapshot.state : (snapshot.resumeTo ?? snapshot.state);
     next = { ...next, state: to, resumeTo: null };
   } else {
     to = rule.to;
     const pauses = to === 'supplement_requested' || to === 'fee_due';
-    next = { ...next, state: to, resumeTo: pauses ? snapshot.state : null };
+    // Legs end with their last answer, or with the dossier (withdrawn, stopped).
+    next = { ...next, state: to, resumeTo: pauses ? snapshot.state : null, openLegs: opensLegs ? legs : to === 'consulting' || to === 'transferred' ? next.openLegs : 0 };
   }
   return { ok: true, next, event: { action, by, from: snapshot.state, to, reason: reason?.trim() || null } };
 }

@@ -14,8 +14,8 @@ const PHASE_OF: Partial<Record<DossierState, Phase>> = {
   submitted: 'reception',
   received: 'reception',
   handling: 'handling',
-  consulting: 'handling',
-  transferred: 'handling',
+  // While another unit or agency gives its opinion or does its liên thông step, the time is theirs,
+  // measured on their leg (leg-times.ts), so no unit's time is counted twice.
   awaiting_approval: 'approval',
   approved: 'result',
   rejected: 'result',
@@ -68,9 +68,14 @@ export function phaseTimes(entries: readonly AuditEntry[], steps: readonly Allot
   const allotted = allotmentsByPhase(steps);
   return PHASES.filter((phase) => seen.has(phase)).map((phase) => {
     const finished = phase !== open;
-    const over = used[phase] - allotted[phase];
-    const verdict: Punctuality | null =
-      over > EQUAL_WITHIN_HOURS ? 'late' : !finished ? null : Math.abs(over) <= EQUAL_WITHIN_HOURS ? 'on_time' : 'early';
-    return { phase, allottedHours: allotted[phase], usedHours: Math.round(used[phase] * 100) / 100, finished, verdict };
+    return { phase, allottedHours: allotted[phase], usedHours: Math.round(used[phase] * 100) / 100, finished, verdict: judge(used[phase], allotted[phase], finished) };
   });
+}
+
+/** A finished stretch of work is early, on time or late; an open one is late once it has overrun. */
+export function judge(usedHours: number, allottedHours: number, finished: boolean): Punctuality | null {
+  const over = usedHours - allottedHours;
+  if (over > EQUAL_WITHIN_HOURS) return 'late';
+  if (!finished) return null;
+  return Math.abs(over) <= EQUAL_WITHIN_HOURS ? 'on_time' : 'early';
 }

@@ -26,7 +26,8 @@ export function multipartBody(submission: unknown, files: { field: string; name:
   const boundary = `----congso${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   const text = (value: string) => chunks.push(Buffer.from(value, 'utf8'));
-  text(`--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\nContent-Type: application/json\r\n\r\n${typeof submission === 'string' ? submission : JSON.stringify(submission)}\r\n`);
+  // No submission field for uploads that carry files only (draft files, a result).
+  if (submission !== null) text(`--${boundary}\r\nContent-Disposition: form-data; name="submission"\r\nContent-Type: application/json\r\n\r\n${typeof submission === 'string' ? submission : JSON.stringify(submission)}\r\n`);
   for (const file of files) {
     text(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
     chunks.push(Buffer.from(file.bytes));
