@@ -21,9 +21,12 @@ const CLIENT_ID = 'bench-agency-system';
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const logger = pino({ level: 'warn' });
 
+// BENCH_PROFILE=<folder>: the servers write V8 CPU profiles there when they stop (for finding hot spots).
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
 function pinned(core: number, args: string[]): [string, string[]] {
-  return hasTaskset ? ['taskset', ['-c', String(core), process.execPath, ...args]] : [process.execPath, args];
+  const node = [...profile, ...args];
+  return hasTaskset ? ['taskset', ['-c', String(core), process.execPath, ...node]] : [process.execPath, node];
 }
 
 type StartedServer = { child: ChildProcess; port: number; rss: number | undefined; client: { id: string; secret: string } | undefined; citizen: string | undefined };

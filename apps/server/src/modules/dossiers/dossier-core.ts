@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../calendar/index.ts';
 import { decide, type Actor, type ApiCaller, type Permission, type Resource } from '../identity/index.ts';
 import { append, type AuditEntry } from './domain/audit-chain.ts';
 import { availableActions, NATIONAL_STATUS, RULES, type ActionName, type DossierState, type LifecycleSnapshot, type Performer } from './domain/lifecycle.ts';
-import type { DossierRow, DossiersRepository, LegRow } from './dossiers.repository.ts';
+import type { DossierRow, DossiersRepository, LegRow, ServiceRow } from './dossiers.repository.ts';
 import type { ServiceTerms, StoredService } from './service-terms.ts';
 
 // What every part of the dossiers service shares: the dependencies, who the caller is for a dossier,
@@ -74,6 +74,9 @@ export const ownerKindOf = (ownerId: string): 'citizen' | 'business' => (/^\d{12
 
 /** Answering a consultation or a transfer belongs to the agency (or unit) it was addressed to. */
 const LEG_ANSWERS: Partial<Record<ActionName, LegRow['kind']>> = { answer_consultation: 'consultation', return_transfer: 'transfer' };
+
+/** How long a filing may use a service definition read earlier (another instance's change shows within it). */
+const SERVICE_TTL_MS = 5_000;
 
 export type Who = { performer: Performer | null; visible: boolean; actor: Actor; leg: LegRow | null };
 
@@ -196,6 +199,23 @@ export function createDossierCore(deps: DossiersDeps) {
     };
   }
 
+  /**
+   * The service an agency offers for a procedure, as filings read it: kept for a few seconds so a
+   * burst of filings does not read and parse the same definition each time. A change made here is
+   * seen at once; one made by another instance within SERVICE_TTL_MS.
+   */
+  const offered = new LruCache<string, { row: ServiceRow | undefined; until: number }>(1000);
+  async function offeredService(agencyCode: string, procedureCode: string): Promise<ServiceRow | undefined> {
+    const key = `${agencyCode}|${procedureCode}`;
+    const now = Date.now();
+    const hit = offered.get(key);
+    if (hit && hit.until > now) return hit.row;
+    const row = await repository.findService(agencyCode, procedureCode);
+    offered.set(key, { row, until: now + SERVICE_TTL_MS });
+    return row;
+  }
+  const forgetOffered = (agencyCode: string, procedureCode: string) => offered.delete(`${agencyCode}|${procedureCode}`);
+
   /** The dossier as its applicant sees it. */
   const applicantView = (row: DossierRow, terms: ServiceTerms) => view(row, availableActions(snapshotOf(row), 'applicant'), terms);
 
@@ -220,7 +240,7 @@ export function createDossierCore(deps: DossiersDeps) {
   }
   const loadTerms = async (row: Pick<DossierRow, 'serviceId' | 'serviceVersion'>, executor?: Executor): Promise<ServiceTerms> => (await loadService(row, executor)).terms;
 
-  return { deps, repository, today, appendAudit, eventOf, record, legsOf, mayRead, performerFor, capacitiesOf, view, applicantView, storedOf, loadService, loadTerms };
+  return { deps, repository, today, appendAudit, eventOf, record, legsOf, mayRead, performerFor, capacitiesOf, view, applicantView, offeredService, forgetOffered, storedOf, loadService, loadTerms };
 }
 
 export type DossierCore = ReturnType<typeof createDossierCore>;

@@ -110,8 +110,11 @@ export function createDossiersService(deps: DossiersDeps) {
       const updated = await deps.database.db.transaction(async (tx) => {
         const row = await repository.lockByCode(tx, code);
         if (!row) throw dossierNotFound();
-        const terms = await core.loadTerms(row, tx);
-        const step = transition(snapshotOf(row), action, performer, input.reason ?? null, undefined, opens ? (input.targets?.length ?? 0) : 1);
+        const stored = await core.loadService(row, tx);
+        const terms = stored.terms;
+        // Without named targets, the consultations or liên thông steps the service plans (its process).
+        const targets = input.targets ?? (opens === 'consultation' ? stored.plannedLegs.consultation : opens === 'transfer' ? stored.plannedLegs.transfer.filter((l) => l.agencyCode !== (row.handlingAgencyCode ?? row.agencyCode)) : []);
+        const step = transition(snapshotOf(row), action, performer, input.reason ?? null, undefined, opens ? targets.length : 1);
         if (!step.ok) throw REFUSALS[step.refusal]();
         const patch: Partial<DossierRow> = { state: step.next.state, resumeTo: step.next.resumeTo, supplementsInProcessing: step.next.supplementsInProcessing, reschedules: step.next.reschedules, openLegs: step.next.openLegs };
         const data: Record<string, unknown> = {};
@@ -143,7 +146,7 @@ export function createDossiersService(deps: DossiersDeps) {
           data.handlerId = handlerId;
         }
         if (opens) {
-          const legs = await plannedLegs(opens, row, input.targets ?? [], step.event.reason ?? '', now);
+          const legs = await plannedLegs(opens, row, targets, step.event.reason ?? '', now);
           await repository.insertLegs(tx, legs);
           patch.legCount = row.legCount + legs.length;
           data.legs = legs.map((l) => ({ id: l.id, agencyCode: l.toAgencyCode, unitCode: l.toUnitCode, allottedHours: l.allottedHours, dueAt: l.dueAt.toISOString() }));
@@ -158,8 +161,8 @@ export function createDossiersService(deps: DossiersDeps) {
           Object.assign(patch, { finishedAt: now, punctuality: result });
         }
         if (action === 'return_result') {
-          // Art. 20: electronically when the applicant filed online, at the counter or by post otherwise.
-          const delivery = [...new Set(input.delivery ?? (row.channel === 'online' ? ['electronic'] : ['pickup']))].sort() as Delivery[];
+          // Art. 20: an electronic result goes back online to an online applicant; paper is handed over at the counter.
+          const delivery = [...new Set(input.delivery ?? (row.channel === 'online' && terms.resultElectronic ? ['electronic'] : ['pickup']))].sort() as Delivery[];
           if (delivery.includes('electronic') && row.state === 'approved' && !(await repository.listAttachments(row.id, tx)).some((f) => f.kind === 'result')) {
             throw new DomainError('conflict', 'dossiers.result_file_missing', { vi: 'Chưa có tệp kết quả điện tử để trả cho người nộp.', en: 'There is no electronic result file to return.' });
           }
@@ -227,6 +230,7 @@ export function createDossiersService(deps: DossiersDeps) {
       const existing = await repository.findService(definition.agencyCode, definition.procedureCode);
       if (existing && canonicalJson(existing.definition) === canonicalJson(definition) && existing.enabled) return { id: existing.id, version: existing.version, changed: false };
       const saved = await repository.saveService({ id: existing?.id ?? uuidv7(), agencyCode: definition.agencyCode, procedureCode: definition.procedureCode, definition, enabled: true });
+      core.forgetOffered(definition.agencyCode, definition.procedureCode);
       return { id: saved.id, version: saved.version, changed: true };
     },
 

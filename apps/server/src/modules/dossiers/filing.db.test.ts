@@ -121,6 +121,13 @@ describe('filing at the counter or by post', () => {
     const applicant = syntheticResident(42).personalId;
     const entered = await dossiers.submit(receptionist(), { ...filing('Nộp trực tiếp'), channel: 'in_person', onBehalfOf: applicant }, null, null);
     assert.deepEqual([entered.dossier.channel, entered.dossier.ownerId, entered.dossier.state], ['in_person', applicant, 'submitted']);
+    // What the filing answered is what was stored (the batch writes rows from JSON and does not read them back).
+    const stored = await dossiers.repository.findByCode(entered.dossier.code);
+    assert.deepEqual(
+      [stored?.channel, stored?.ownerId, stored?.ownerKind, stored?.state, stored?.formData, stored?.dueDate, stored?.dueAt?.toISOString(), stored?.submittedAt?.toISOString(), stored?.handlingAgencyCode, stored?.auditCount],
+      [entered.dossier.channel, applicant, 'citizen', 'submitted', entered.dossier.formData, entered.dossier.dueDate, entered.dossier.dueAt, entered.dossier.submittedAt, entered.dossier.handlingAgencyCode, 1],
+    );
+    assert.deepEqual((await dossiers.verifyAuditChains(entered.dossier.code)).broken, []);
     const posted = await dossiers.submit(receptionist(), { ...filing('Qua bưu chính'), channel: 'postal', onBehalfOf: applicant }, null, null);
     assert.equal(posted.dossier.channel, 'postal');
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { vietnamDate } from '../../kernel/clock.ts';
+import { isUniqueViolation } from '../../kernel/db/database.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { decide, type Actor, type ApiCaller } from '../identity/index.ts';
@@ -85,7 +86,7 @@ export function createFiling(core: DossierCore) {
   }
 
   async function enabledService(agencyCode: string, procedureCode: string): Promise<{ svc: ServiceRow; stored: StoredService }> {
-    const svc = await repository.findService(agencyCode, procedureCode);
+    const svc = await core.offeredService(agencyCode, procedureCode);
     if (!svc?.enabled) throw serviceNotFound();
     return { svc, stored: core.storedOf(svc) };
   }
@@ -105,7 +106,7 @@ export function createFiling(core: DossierCore) {
   }
 
   /** Prepares every row of the filing, then commits it in the next batch; a lost key race answers as a replay. */
-  async function fileChecked(args: { filer: Filer; svc: ServiceRow; stored: StoredService; agencyCode: string; procedureCode: string; formData: Record<string, unknown>; files: readonly CheckedFile[]; fromDraft: string | null; key: string | null; requestHash: string; requestId: string | null }): Promise<{ created: boolean; dossier: DossierViewData }> {
+  async function fileChecked(args: { filer: Filer; svc: ServiceRow; stored: StoredService; agencyCode: string; procedureCode: string; formData: Record<string, unknown>; files: readonly CheckedFile[]; fromDraft: string | null; key: string | null; requestHash: string | null; requestId: string | null }): Promise<{ created: boolean; dossier: DossierViewData }> {
     const { filer, svc, stored } = args;
     const now = deps.clock.now();
     // Paper dossiers (counter, post) follow the in-person receipt rules (15:00 cut-off, Art. 18).
@@ -127,12 +128,14 @@ export function createFiling(core: DossierCore) {
       fromDraft: args.fromDraft,
       event: (row) => core.eventOf(row, entry, args.requestId),
     };
-    const outcome = await batcher.file(prepared);
-    if (outcome.kind === 'filed') return { created: true, dossier: core.applicantView(outcome.row, stored.terms) };
-    // Two requests with the same key at once: the loser answers like a replay.
-    const again = await replayOf(filer.accountId, args.key, args.requestHash, stored);
-    if (again) return again;
-    throw new Error('a filing conflicted with a dossier that cannot be found');
+    try {
+      return { created: true, dossier: core.applicantView(await batcher.file(prepared), stored.terms) };
+    } catch (error) {
+      // Two requests with the same key at once: the loser answers like a replay.
+      const again = args.requestHash && isUniqueViolation(error) ? await replayOf(filer.accountId, args.key, args.requestHash, stored) : undefined;
+      if (again) return again;
+      throw error;
+    }
   }
 
   function draftView(row: DraftRow, stored: StoredService, attachments: Awaited<ReturnType<typeof repository.listAttachments>>) {
@@ -165,8 +168,9 @@ export function createFiling(core: DossierCore) {
       validateForm(svc, stored, input.formData);
       const checked = files.map((file) => checkFile(stored.documents, file));
       requireMandatory(stored.documents, checked.map((f) => f.documentCode));
-      const requestHash = createHash('sha256').update(canonicalJson({ ...input, onBehalfOf: filer.ownerId, channel: filer.channel, files: checked.map((f) => [f.documentCode, f.sha256]) })).digest('hex');
-      const replayed = await replayOf(filer.accountId, idempotencyKey, requestHash, stored);
+      // The request's fingerprint matters only to tell a replay from a reuse of its key.
+      const requestHash = idempotencyKey ? createHash('sha256').update(canonicalJson({ ...input, onBehalfOf: filer.ownerId, channel: filer.channel, files: checked.map((f) => [f.documentCode, f.sha256]) })).digest('hex') : null;
+      const replayed = requestHash ? await replayOf(filer.accountId, idempotencyKey, requestHash, stored) : undefined;
       if (replayed) return replayed;
       return fileChecked({ filer, svc, stored, agencyCode: input.agencyCode, procedureCode: input.procedureCode, formData: input.formData, files: checked, fromDraft: null, key: idempotencyKey, requestHash, requestId });
     },

@@ -13,7 +13,12 @@ export type ServiceTerms = Readonly<{
   competentAgencyCode: string | null;
   timeLimit: Readonly<{ workingDays: number; cutoff: string | null }>;
   clockRule: ClockRule;
+  /** The result is issued as an electronic document (else on paper, handed over or posted). */
+  resultElectronic: boolean;
 }>;
+
+/** A consultation or liên thông step the service plans, with the time it is given. */
+export type PlannedLeg = Readonly<{ agencyCode: string; unitCode: string | null; workingDays?: number; workingHours?: number }>;
 
 const StoredTerms = z.object({
   name: z.string(),
@@ -23,8 +28,13 @@ const StoredTerms = z.object({
   clockRule: z.enum(['restart', 'pause']).default('restart'),
   form: z.object({ schema: z.record(z.string(), z.unknown()) }),
   process: z
-    .object({ steps: z.array(z.object({ role: z.enum(['receptionist', 'handler', 'leader']), workingHours: z.number().optional(), workingDays: z.number().optional() })) })
-    .default({ steps: [] }),
+    .object({
+      steps: z.array(z.object({ role: z.enum(['receptionist', 'handler', 'leader']), workingHours: z.number().optional(), workingDays: z.number().optional() })),
+      consultation: z.array(z.object({ unitCode: z.string(), workingHours: z.number().optional(), workingDays: z.number().optional() })).default([]),
+      interAgency: z.array(z.object({ agencyCode: z.string(), workingHours: z.number().optional(), workingDays: z.number().optional() })).default([]),
+    })
+    .default({ steps: [], consultation: [], interAgency: [] }),
+  result: z.object({ electronic: z.boolean() }).default({ electronic: true }),
   documents: z
     .array(z.object({ code: z.string(), name: z.string().optional(), requirement: z.enum(['mandatory', 'conditional']), accepted: z.array(z.string()), maxBytes: z.number().int().positive() }))
     .default([]),
@@ -33,7 +43,10 @@ const StoredTerms = z.object({
 export type DocumentTerms = z.output<typeof StoredTerms>['documents'][number];
 
 /** A stored definition read once: the lifecycle's terms, the documents, the steps and the form schema. */
-export type StoredService = Readonly<{ terms: ServiceTerms; documents: DocumentTerms[]; steps: AllottedStep[]; formSchema: object }>;
+export type StoredService = Readonly<{ terms: ServiceTerms; documents: DocumentTerms[]; steps: AllottedStep[]; formSchema: object; plannedLegs: Readonly<{ consultation: PlannedLeg[]; transfer: PlannedLeg[] }> }>;
+
+const allotment = (entry: { workingHours?: number | undefined; workingDays?: number | undefined }) =>
+  entry.workingHours !== undefined ? { workingHours: entry.workingHours } : { workingDays: entry.workingDays ?? 1 };
 
 export function readStoredService(definition: unknown): StoredService {
   const parsed = StoredTerms.parse(definition);
@@ -44,10 +57,20 @@ export function readStoredService(definition: unknown): StoredService {
       competentAgencyCode: parsed.competentAgencyCode ?? null,
       timeLimit: { workingDays: parsed.timeLimit.workingDays, cutoff: parsed.timeLimit.cutoff ?? null },
       clockRule: parsed.clockRule,
+      resultElectronic: parsed.result.electronic,
     },
     documents: parsed.documents,
     // Allotments in working hours, 8 to a working day.
     steps: parsed.process.steps.map((step) => ({ role: step.role, hours: step.workingHours ?? (step.workingDays ?? 0) * 8 })),
     formSchema: parsed.form.schema,
+    // A consulted unit of the competent agency is that agency's unit; any other is an agency itself.
+    plannedLegs: {
+      consultation: parsed.process.consultation.map((c) => {
+        const competent = parsed.competentAgencyCode ?? '';
+        const inside = competent !== '' && c.unitCode.startsWith(`${competent}.`);
+        return { agencyCode: inside ? competent : c.unitCode, unitCode: inside ? c.unitCode : null, ...allotment(c) };
+      }),
+      transfer: parsed.process.interAgency.map((i) => ({ agencyCode: i.agencyCode, unitCode: null, ...allotment(i) })),
+    },
   };
 }

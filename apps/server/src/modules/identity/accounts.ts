@@ -98,6 +98,20 @@ export function createAccounts(deps: { db: Executor; breached: BreachedPasswordL
     return rows[0];
   }
 
+  // Every API call reads its caller's account: a prepared query of the columns a caller needs, built once.
+  const callerQuery = db
+    .select({ id: account.id, personalId: account.personalId, assuranceLevel: account.assuranceLevel, agencyCode: account.agencyCode, unitCode: account.unitCode, roles: account.roles, disabledAt: account.disabledAt })
+    .from(account)
+    .where(eq(account.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('identity_caller_account');
+
+  /** The account behind a bearer token, as the guard needs it (current post, level, whether disabled). */
+  async function findCaller(id: string): Promise<Pick<AccountRow, 'id' | 'personalId' | 'assuranceLevel' | 'agencyCode' | 'unitCode' | 'roles' | 'disabledAt'> | undefined> {
+    const rows = await callerQuery.execute({ id });
+    return rows[0];
+  }
+
   const toEventView = (event: typeof loginEvent.$inferSelect) => ({ at: event.at.toISOString(), outcome: event.outcome, method: event.method, ip: event.ip, personalIdMasked: event.personalIdMasked });
 
   return {
@@ -151,6 +165,7 @@ export function createAccounts(deps: { db: Executor; breached: BreachedPasswordL
     },
 
     findById,
+    findCaller,
 
     /**
      * Checks a password. The answer is the same for an unknown account and a wrong password, and the

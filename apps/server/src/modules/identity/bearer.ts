@@ -91,7 +91,7 @@ export function createBearerGuard(deps: { issuer: string; audience: string; publ
         const permissions = granted.filter((p): p is Permission => (PERMISSIONS as readonly unknown[]).includes(p));
         return { kind: 'client', subject: String(payload.client_id), agencyCode: agency, permissions } satisfies ClientCaller;
       }
-      const account = payload.sub ? await deps.accounts.findById(payload.sub) : undefined;
+      const account = payload.sub ? await deps.accounts.findCaller(payload.sub) : undefined;
       if (!account || account.disabledAt) return null;
       const amr = Array.isArray(payload.amr) ? payload.amr.filter((m): m is string => typeof m === 'string') : [];
       const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : 0;
