@@ -69,7 +69,7 @@ function asWritten(row: PreparedFiling['dossier'], now: Date): DossierRow {
     submittedAt: null, receivedAt: null, dueDate: null, dueAt: null, finishedAt: null, returnedAt: null, punctuality: null, resultDelivery: null,
     auditCount: 0, idempotencyKey: null, requestHash: null, revision: 0, createdAt: now, updatedAt: now,
     ...row,
-  } as DossierRow;
+  };
 }
 
 type Waiting = { filing: PreparedFiling; bytes: number; resolve: (row: DossierRow) => void; reject: (error: unknown) => void };
