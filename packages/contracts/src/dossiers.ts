@@ -107,6 +107,8 @@ export const DossierView = z
         }),
       )
       .optional(),
+    /** Circular 01/2018 per-dossier indicators (Arts. 13–14), 2/1/0, null until the stage is reached (on a single dossier's view). */
+    indicators: z.record(z.enum(['1', '2', '3', '4', '6', '7']), z.union([z.literal(0), z.literal(1), z.literal(2)]).nullable()).optional(),
     /** The applicant's documents and the agency's result files (on a single dossier's view). */
     attachments: z.array(FileView.extend({ kind: z.enum(['document', 'result']) })).optional(),
   })
@@ -209,3 +211,24 @@ export const DossierRegisterPage = z
     nextCursor: z.string().nullable(),
   })
   .meta({ id: 'DossierRegisterPage' });
+
+const LegCounts = z.object({ asked: z.number().int(), answered: z.number().int(), answeredLate: z.number().int(), openOverdue: z.number().int() });
+const IndicatorNumbers = z.enum(['1', '2', '3', '4', '6', '7']);
+
+export const DossierStatistics = z
+  .object({
+    agencyCode: z.string(),
+    from: z.string(),
+    to: z.string(),
+    /** Dossiers the agency received in the period (each dossier counts for its receiving agency only). */
+    received: z.object({ total: z.number().int(), online: z.number().int(), inPerson: z.number().int(), postal: z.number().int() }),
+    decided: z.object({ total: z.number().int(), early: z.number().int(), onTime: z.number().int(), late: z.number().int() }),
+    returned: z.number().int(),
+    /** Now: received and not yet decided, and of those past their due time. */
+    inProgress: z.object({ total: z.number().int(), overdue: z.number().int() }),
+    /** Consultations and liên thông steps other agencies asked of this one (not its dossiers). */
+    legs: z.object({ consultation: LegCounts, transfer: LegCounts }),
+    /** Art. 15.2: each per-dossier indicator averaged over the dossiers decided in the period, to 1 decimal. */
+    indicators: z.object({ averages: z.record(IndicatorNumbers, z.number().nullable()), scored: z.record(IndicatorNumbers, z.number().int()), dossiers: z.number().int() }),
+  })
+  .meta({ id: 'DossierStatistics' });

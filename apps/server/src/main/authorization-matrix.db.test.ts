@@ -363,6 +363,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['citizenA', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` })],
     denied: [['citizenB', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` }), 404], ['agencySystem', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` }), 403]],
   },
+  'GET /api/v1/agencies/:agencyCode/statistics': {
+    allowed: ['leaderA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' })],
+    denied: [['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' }), 404], ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' }), 403]],
+  },
   'GET /api/v1/me/dossiers': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/dossiers' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/dossiers' }), 403]] },
   'GET /api/v1/agencies/:agencyCode/login-events': {
     allowed: ['auditorA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' })],

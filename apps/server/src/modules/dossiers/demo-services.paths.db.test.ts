@@ -118,6 +118,10 @@ for (const service of DEMO_SERVICES) {
       const phases = read.json<{ phases: { phase: string; finished: boolean; verdict: string | null; allottedHours: number }[] }>().phases;
       assert.deepEqual(phases.map((p) => [p.phase, p.finished]), [['reception', true], ['handling', true], ['approval', true], ['result', true]]);
       assert.ok(phases.every((p) => p.verdict !== null && p.allottedHours >= 0));
+      // Circular 01/2018 per-dossier indicators: decided early (same day), no supplement, returned.
+      const indicators = read.json<{ indicators: Record<string, number | null> }>().indicators;
+      assert.deepEqual([indicators['1'], indicators['3'], indicators['6']], [2, 2, 2]);
+      assert.ok(indicators['7'] !== null && indicators['4'] !== null);
     });
 
     it(`supplement during processing, then approval (clock rule: ${service.clockRule})`, async () => {
@@ -210,3 +214,27 @@ for (const service of DEMO_SERVICES) {
     });
   });
 }
+
+describe('statistics over the paths above (Circular 01/2018; each dossier counted once)', () => {
+  const today = vietnamDate(new Date());
+  const statistics = async (token: string, agencyCode: string) => {
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/agencies/${agencyCode}/statistics?from=${today}&to=${today}`, headers: { authorization: `Bearer ${tokens.get(token) ?? ''}` } });
+    assert.equal(response.statusCode, 200, response.body);
+    return response.json<{ received: { total: number; online: number }; decided: { total: number; early: number; onTime: number; late: number }; legs: { consultation: { answered: number }; transfer: { answered: number } }; indicators: { dossiers: number; averages: Record<string, number | null> } }>();
+  };
+
+  it('counts each dossier for its receiving agency only; what other agencies did shows as their legs', async () => {
+    const receiving = [...new Set(DEMO_SERVICES.map((s) => s.agencyCode))];
+    const perAgency = await Promise.all(receiving.map((code) => statistics(`receptionist@${code}`, code)));
+    const [{ received }] = await t.db.database.db.execute<{ received: number }>(sql`select count(*)::int as received from dossiers.dossier where received_at is not null`);
+    assert.equal(perAgency.reduce((sum, s) => sum + s.received.total, 0), received, 'the agencies’ totals add up to the dossiers, none twice');
+    const police = await statistics('handler@G01.79.25747/', 'G01.79.25747');
+    assert.equal(police.received.total, 0, 'the police received no dossier of these services themselves');
+    assert.ok(police.legs.transfer.answered >= 1, 'their liên thông work is counted as legs');
+    for (const s of perAgency) {
+      assert.equal(s.decided.early + s.decided.onTime + s.decided.late, s.decided.total);
+      assert.equal(s.indicators.dossiers, s.decided.total, 'every decided dossier is scored');
+      for (const average of Object.values(s.indicators.averages)) assert.ok(average === null || (average >= 0 && average <= 2));
+    }
+  });
+});

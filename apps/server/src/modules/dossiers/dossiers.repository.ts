@@ -183,6 +183,58 @@ export function createDossiersRepository(db: Executor) {
       await tx.update(attachment).set({ dossierId: toId }).where(eq(attachment.dossierId, fromId));
     },
 
+    /** An agency's counts for a period (dossiers it received) and now (in progress, overdue). */
+    async periodCounts(filter: { agencyCode: string; from: Date; to: Date; now: Date; inProgress: readonly string[] }) {
+      const from = filter.from.toISOString();
+      const to = filter.to.toISOString();
+      const inProgress = inArray(dossier.state, [...filter.inProgress]);
+      const rows = await db.execute<Record<string, number>>(sql`
+        select
+          count(*) filter (where received_at >= ${from}::timestamptz and received_at < ${to}::timestamptz)::int as received,
+          count(*) filter (where received_at >= ${from}::timestamptz and received_at < ${to}::timestamptz and channel = 'online')::int as online,
+          count(*) filter (where received_at >= ${from}::timestamptz and received_at < ${to}::timestamptz and channel = 'in_person')::int as in_person,
+          count(*) filter (where received_at >= ${from}::timestamptz and received_at < ${to}::timestamptz and channel = 'postal')::int as postal,
+          count(*) filter (where finished_at >= ${from}::timestamptz and finished_at < ${to}::timestamptz)::int as decided,
+          count(*) filter (where finished_at >= ${from}::timestamptz and finished_at < ${to}::timestamptz and punctuality = 'early')::int as early,
+          count(*) filter (where finished_at >= ${from}::timestamptz and finished_at < ${to}::timestamptz and punctuality = 'on_time')::int as on_time,
+          count(*) filter (where finished_at >= ${from}::timestamptz and finished_at < ${to}::timestamptz and punctuality = 'late')::int as late,
+          count(*) filter (where returned_at >= ${from}::timestamptz and returned_at < ${to}::timestamptz)::int as returned,
+          count(*) filter (where ${inProgress})::int as in_progress,
+          count(*) filter (where ${inProgress} and due_at < ${filter.now.toISOString()}::timestamptz)::int as overdue
+        from dossiers.dossier where agency_code = ${filter.agencyCode}`);
+      return rows[0] ?? {};
+    },
+
+    /** Consultations and transfers asked of an agency: asked and answered in the period, late, overdue now. */
+    async legCounts(filter: { agencyCode: string; from: Date; to: Date; now: Date }) {
+      const from = filter.from.toISOString();
+      const to = filter.to.toISOString();
+      return db.execute<{ kind: 'consultation' | 'transfer'; asked: number; answered: number; answered_late: number; open_overdue: number }>(sql`
+        select kind,
+          count(*) filter (where requested_at >= ${from}::timestamptz and requested_at < ${to}::timestamptz)::int as asked,
+          count(*) filter (where answered_at >= ${from}::timestamptz and answered_at < ${to}::timestamptz)::int as answered,
+          count(*) filter (where answered_at >= ${from}::timestamptz and answered_at < ${to}::timestamptz and answered_at > due_at)::int as answered_late,
+          count(*) filter (where status = 'open' and due_at < ${filter.now.toISOString()}::timestamptz)::int as open_overdue
+        from dossiers.leg where to_agency_code = ${filter.agencyCode} group by kind`);
+    },
+
+    /** Dossiers an agency received that were decided in [from, to), by id after `afterId`. */
+    async decidedPage(filter: { agencyCode: string; from: Date; to: Date; afterId: string | null; limit: number }): Promise<DossierRow[]> {
+      const conditions = [eq(dossier.agencyCode, filter.agencyCode), sql`${dossier.finishedAt} >= ${filter.from.toISOString()}::timestamptz`, sql`${dossier.finishedAt} < ${filter.to.toISOString()}::timestamptz`];
+      if (filter.afterId) conditions.push(sql`${dossier.id} > ${filter.afterId}::uuid`);
+      return db.select().from(dossier).where(and(...conditions)).orderBy(asc(dossier.id)).limit(filter.limit);
+    },
+
+    async auditOf(dossierIds: readonly string[]): Promise<AuditRow[]> {
+      if (dossierIds.length === 0) return [];
+      return db.select().from(auditEntry).where(inArray(auditEntry.dossierId, [...dossierIds])).orderBy(asc(auditEntry.dossierId), asc(auditEntry.seq));
+    },
+
+    async legsOf(dossierIds: readonly string[]): Promise<LegRow[]> {
+      if (dossierIds.length === 0) return [];
+      return db.select().from(leg).where(inArray(leg.dossierId, [...dossierIds])).orderBy(asc(leg.requestedAt), asc(leg.id));
+    },
+
     async listLegs(dossierId: string, executor: Executor = db): Promise<LegRow[]> {
       return executor.select().from(leg).where(eq(leg.dossierId, dossierId)).orderBy(asc(leg.requestedAt), asc(leg.id));
     },

@@ -14,6 +14,7 @@ import { multipartBody, SMALL_PDF, TEST_SERVICE_DEFINITION, TEST_SERVICE_WITH_DO
 type DossiersService = ReturnType<typeof createDossiersModule>['service'];
 let t: TestApp & { base: string };
 const tokens: Record<string, string> = {};
+const ids: Record<string, string> = {};
 const person = (n: number, label: string) => {
   const r = syntheticResident(n);
   return { personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex, password: `Ds7-${label}-pass-Qm4x-Vt` };
@@ -30,11 +31,15 @@ before(async () => {
   // Received at the ward centre, decided by another agency (as residence registration is by the police).
   await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000a2', agencyCode: 'H29.25747.01', procedureCode: '1.004222', definition: { ...TEST_SERVICE_DEFINITION, name: 'Đăng ký thường trú', competentAgencyCode: 'H29.15', handlingUnitCode: 'H29.15.01' }, enabled: true });
   await dossiers.repository.saveService({ id: '0190d3f0-0000-7000-8000-0000000000a3', agencyCode: 'H29.25747.01', procedureCode: '2.000635', definition: TEST_SERVICE_WITH_DOCUMENTS, enabled: true });
-  tokens.applicant = (await signedInActor(t, applicant, { verify: true })).token;
+  const filer = await signedInActor(t, applicant, { verify: true });
+  tokens.applicant = filer.token;
+  ids.applicant = filer.accountId;
   tokens.other = (await signedInActor(t, other)).token;
   tokens.receptionist = (await signedInActor(t, person(55, 'reception'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['receptionist'] } })).token;
   // The handling unit (UBND phường) is where the handler and the leader work.
-  tokens.handler = (await signedInActor(t, person(66, 'handler'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['handler'] } })).token;
+  const handler = await signedInActor(t, person(66, 'handler'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['handler'] } });
+  tokens.handler = handler.token;
+  ids.handler = handler.accountId;
   tokens.leader = (await signedInActor(t, person(77, 'leader'), { post: { agencyCode: 'H29.25747.01', unitCode: null, roles: ['leader'] } })).token;
   tokens.otherAgency = (await signedInActor(t, person(88, 'elsewhere'), { post: { agencyCode: 'H29.15', unitCode: null, roles: ['receptionist', 'leader'] } })).token;
   tokens.competentHandler = (await signedInActor(t, person(99, 'competent'), { post: { agencyCode: 'H29.15', unitCode: 'H29.15.01', roles: ['handler'] } })).token;
@@ -245,6 +250,19 @@ describe('the lifecycle through the API', () => {
     assert.equal(missing.statusCode, 404);
     const refuseElsewhere = await call('otherAgency', 'POST', `/api/v1/dossiers/${filed.code}/actions/receive`, {});
     assert.equal(refuseElsewhere.statusCode, 404, 'an official of another agency does not learn it exists');
+  });
+
+  it('gives the dossier to a handler of the competent agency (Art. 19.1), and to nobody else', async () => {
+    const filed = (await call('applicant', 'POST', '/api/v1/dossiers', submission('Phân công thụ lý'))).json<{ code: string }>();
+    for (const action of ['receive', 'forward']) assert.equal((await call('receptionist', 'POST', `/api/v1/dossiers/${filed.code}/actions/${action}`, {})).statusCode, 200);
+    const assign = (who: string, handlerId: string | undefined) => call(who, 'POST', `/api/v1/dossiers/${filed.code}/actions/assign`, { handlerId });
+    assert.equal((await assign('receptionist', ids.handler)).statusCode, 403, 'reception does not assign');
+    const notAHandler = await assign('leader', ids.applicant);
+    assert.equal(notAHandler.statusCode, 400);
+    assert.equal(notAHandler.json<{ code: string }>().code, 'dossiers.bad_handler');
+    const assigned = await assign('leader', ids.handler);
+    assert.equal(assigned.statusCode, 200, assigned.body);
+    assert.deepEqual([assigned.json<{ handlerId: string; state: string }>().handlerId, assigned.json<{ state: string }>().state], [ids.handler, 'handling']);
   });
 
   it('lets the applicant withdraw, and refuses a refusal without reasons', async () => {

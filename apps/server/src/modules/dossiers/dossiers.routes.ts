@@ -1,4 +1,4 @@
-import { AgencyCode, ProcedureCode, DossierActionInput, DossierQueuePage, DossierRegisterPage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
+import { AgencyCode, ProcedureCode, DossierActionInput, DossierStatistics, DossierQueuePage, DossierRegisterPage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError, invalid } from '../../kernel/errors.ts';
@@ -167,6 +167,22 @@ export function dossiersRoutes(service: DossiersService) {
         }
         return service.enableService(request.actor as ApiCaller, request.body);
       },
+    );
+
+    app.get(
+      '/api/v1/agencies/:agencyCode/statistics',
+      {
+        config: { access: { permission: 'dossiers:read' } },
+        schema: {
+          tags,
+          summary: 'The agency’s dossiers in a period: received by channel, decided early/on time/late, in progress and overdue, consultations and transfers asked of it, and the Circular 01/2018 per-dossier indicators',
+          security,
+          params: z.object({ agencyCode: AgencyCode }),
+          querystring: z.object({ from: z.iso.date(), to: z.iso.date() }),
+          response: { 200: DossierStatistics, ...responses },
+        },
+      },
+      async (request) => service.statistics(request.actor as ApiCaller, request.params.agencyCode, request.query.from, request.query.to),
     );
 
     app.get(

@@ -5,9 +5,11 @@ import { uuidv7 } from '../../kernel/ids.ts';
 import { decide, type ApiCaller } from '../identity/index.ts';
 import { createDossierCore, dossierNotFound, REFUSALS, snapshotOf, type DossiersDeps } from './dossier-core.ts';
 import { createDossierReads } from './dossier-reads.ts';
+import { createDossierStatistics, dossierFacts } from './dossier-statistics.ts';
 import { canonicalJson, type AuditEntry } from './domain/audit-chain.ts';
 import { checkAttachment } from './domain/attachments.ts';
 import { checkReschedule, dueAfterSupplement, dueFrom, punctuality } from './domain/deadline.ts';
+import { scoreDossier } from './domain/indicators.ts';
 import { legTimes } from './domain/leg-times.ts';
 import { transition, type ActionName } from './domain/lifecycle.ts';
 import { phaseTimes } from './domain/phase-times.ts';
@@ -78,20 +80,24 @@ export function createDossiersService(deps: DossiersDeps) {
     const calendar = deps.calendar();
     const now = deps.clock.now().toISOString();
     const hoursBetween = (from: string, to: string) => calendar.workingHoursBetween(from, to);
+    const entries = audit.map((r) => r.entry as AuditEntry);
     return {
       ...core.view(row, who.actions, stored.terms),
-      phases: phaseTimes(audit.map((r) => r.entry as AuditEntry), stored.steps, now, hoursBetween),
+      phases: phaseTimes(entries, stored.steps, now, hoursBetween),
       legs: legTimes(who.legs, now, hoursBetween),
+      indicators: scoreDossier(dossierFacts(row, entries, who.legs, stored, now, hoursBetween)),
       attachments: files.map((f) => ({ id: f.id, documentCode: f.documentCode, kind: f.kind, storedName: f.storedName, mediaType: f.mediaType, size: f.size })),
     };
   }
 
   const filing = createFiling(core);
   const reads = createDossierReads(core);
+  const statistics = createDossierStatistics(core);
 
   return {
     ...filing,
     ...reads,
+    ...statistics,
 
     get,
 

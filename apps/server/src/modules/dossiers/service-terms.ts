@@ -15,6 +15,8 @@ export type ServiceTerms = Readonly<{
   clockRule: ClockRule;
   /** The result is issued as an electronic document (else on paper, handed over or posted). */
   resultElectronic: boolean;
+  /** Also posted at the one-stop shop (it is always published electronically). */
+  postedAtOffice: boolean;
 }>;
 
 /** A consultation or liên thông step the service plans, with the time it is given. */
@@ -35,6 +37,7 @@ const StoredTerms = z.object({
     })
     .default({ steps: [], consultation: [], interAgency: [] }),
   result: z.object({ electronic: z.boolean() }).default({ electronic: true }),
+  publication: z.object({ postedAtOffice: z.boolean() }).default({ postedAtOffice: true }),
   documents: z
     .array(z.object({ code: z.string(), name: z.string().optional(), requirement: z.enum(['mandatory', 'conditional']), accepted: z.array(z.string()), maxBytes: z.number().int().positive() }))
     .default([]),
@@ -58,6 +61,7 @@ export function readStoredService(definition: unknown): StoredService {
       timeLimit: { workingDays: parsed.timeLimit.workingDays, cutoff: parsed.timeLimit.cutoff ?? null },
       clockRule: parsed.clockRule,
       resultElectronic: parsed.result.electronic,
+      postedAtOffice: parsed.publication.postedAtOffice,
     },
     documents: parsed.documents,
     // Allotments in working hours, 8 to a working day.

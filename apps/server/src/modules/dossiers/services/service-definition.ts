@@ -227,6 +227,12 @@ export const ServiceDefinitionSchema = z
     clockRule: z.enum(CLOCK_RULES).default('restart'),
     process: ServiceProcessSchema,
     result: z.object({ name: Text, electronic: z.boolean() }).strict(),
+    /**
+     * Where the procedure is published (Circular 01/2018 Art. 13, indicator 6): always electronically
+     * here (the platform publishes every service it offers); `postedAtOffice` says whether it is also
+     * posted at the one-stop shop, as the Bộ phận Một cửa is expected to do for what it receives.
+     */
+    publication: z.object({ postedAtOffice: z.boolean() }).strict().default({ postedAtOffice: true }),
   })
   .strict()
   .superRefine((definition, ctx) => {

@@ -166,6 +166,8 @@ export const BIRTH_REGISTRATION: ServiceDefinition = {
     interAgency: [],
   },
   result: { name: 'Giấy khai sinh', electronic: true },
+  // Published on the portal and posted at the centre's counter (Circular 01/2018 Art. 13, indicator 6).
+  publication: { postedAtOffice: true },
 };
 
 /** A valid form for this service, with synthetic people (never real ones), for tests and demos. */

@@ -170,6 +170,8 @@ export const CONSTRUCTION_PERMIT: ServiceDefinition = {
     name: 'Giấy phép xây dựng kèm theo hồ sơ thiết kế trình xin cấp giấy phép xây dựng có đóng dấu của cơ quan có thẩm quyền cấp giấy phép xây dựng',
     electronic: false,
   },
+  // Published on the portal and posted at the centre's counter (Circular 01/2018 Art. 13, indicator 6).
+  publication: { postedAtOffice: true },
 };
 
 /** A valid form for this service, with synthetic people (never real ones), for tests and demos. */

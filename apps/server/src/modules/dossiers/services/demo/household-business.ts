@@ -148,6 +148,8 @@ export const HOUSEHOLD_BUSINESS: ServiceDefinition = {
   // Configuration: a paper certificate, returned at the centre or by public post (a fully online
   // service may return its result by post, Decree 42/2022 Art. 11.1).
   result: { name: 'Giấy chứng nhận đăng ký hộ kinh doanh', electronic: false },
+  // Published on the portal and posted at the centre's counter (Circular 01/2018 Art. 13, indicator 6).
+  publication: { postedAtOffice: true },
 };
 
 /** A valid form for this service, with synthetic people (never real ones), for tests and demos. */
