@@ -24,7 +24,7 @@ export function createModules(context: ModuleContext): Module[] {
     actorFor: (caller) => identity.service.actorFor(caller),
     officialMay: (accountId, permission, resource) => identity.service.officialMay(accountId, permission, resource),
     agencyExists: agencyExists(agencies.service),
-    contactOf: (accountId) => identity.service.contactOf(accountId),
+    contactOf: (who) => identity.service.contactOf(who),
     notifier: notifications.service.notifier,
   });
   return [createGeoModule(context), calendar, agencies, registries, createCatalogModule(context), notifications, identity, dossiers];

@@ -4,8 +4,8 @@ import type { Notifier } from '../identity/index.ts';
 import type { AuditEntry } from './domain/audit-chain.ts';
 import type { DossiersRepository } from './dossiers.repository.ts';
 
-/** Where to reach the person who filed (identity's verified contacts). */
-export type ContactDirectory = (accountId: string) => Promise<{ fullName: string; email: string | null; phone: string | null } | undefined>;
+/** Where to reach a person, by account or personal ID (identity's verified contacts). */
+export type ContactDirectory = (who: { accountId: string } | { personalId: string }) => Promise<{ fullName: string; email: string | null; phone: string | null } | undefined>;
 
 /** What the applicant is told, per event (61/2018 Art. 17, 19.4, 19.9, 20: notices by e-mail or SMS). */
 const NOTICES: Record<string, (code: string, reason: string | null) => string> = {
@@ -32,7 +32,9 @@ export function applicantNotices(deps: { repository: DossiersRepository; contact
       if (!payload.code) return;
       const row = await deps.repository.findByCode(payload.code, tx);
       if (!row) return;
-      const contact = await deps.contactOf(row.filedBy);
+      // Online, whoever filed (the applicant or their agent) hears of it; a dossier a receptionist
+      // entered at the counter or from the post is told to its applicant, when they have an account.
+      const contact = await deps.contactOf(row.channel === 'online' ? { accountId: row.filedBy } : { personalId: row.ownerId });
       const to = contact?.email ?? contact?.phone;
       if (!contact || !to) return;
       const entries = await deps.repository.listAudit(row.id);

@@ -226,8 +226,8 @@ describe('statistics over the paths above (Circular 01/2018; each dossier counte
   it('counts each dossier for its receiving agency only; what other agencies did shows as their legs', async () => {
     const receiving = [...new Set(DEMO_SERVICES.map((s) => s.agencyCode))];
     const perAgency = await Promise.all(receiving.map((code) => statistics(`receptionist@${code}`, code)));
-    const [{ received }] = await t.db.database.db.execute<{ received: number }>(sql`select count(*)::int as received from dossiers.dossier where received_at is not null`);
-    assert.equal(perAgency.reduce((sum, s) => sum + s.received.total, 0), received, 'the agencies’ totals add up to the dossiers, none twice');
+    const [row] = await t.db.database.db.execute<{ received: number }>(sql`select count(*)::int as received from dossiers.dossier where received_at is not null`);
+    assert.equal(perAgency.reduce((sum, s) => sum + s.received.total, 0), row?.received, 'the agencies’ totals add up to the dossiers, none twice');
     const police = await statistics('handler@G01.79.25747/', 'G01.79.25747');
     assert.equal(police.received.total, 0, 'the police received no dossier of these services themselves');
     assert.ok(police.legs.transfer.answered >= 1, 'their liên thông work is counted as legs');

@@ -24,6 +24,8 @@ export type DossiersDeps = {
   actorFor: (caller: ApiCaller) => Promise<Actor>;
   /** Whether an account's post carries a permission over a resource (a handler being assigned). */
   officialMay: (accountId: string, permission: Permission, resource: Resource) => Promise<boolean>;
+  /** Where to reach a person (their verified contacts): public tracking checks a phone number against it. */
+  contactOf: (who: { accountId: string } | { personalId: string }) => Promise<{ fullName: string; email: string | null; phone: string | null } | undefined>;
   /** Whether an agency is in the directory (consultations and transfers name one). */
   agencyExists: (code: string) => Promise<boolean>;
   /** Reads a stored definition (terms, documents, steps, form schema); validates form data against a schema. */

@@ -54,8 +54,18 @@ const queueItem = (row: DossierRow, now: Date) => ({
   overdue: row.dueAt !== null && row.dueAt < now,
 });
 
+/** Vietnamese phone numbers as written (+84 90…, 090 …): the national significant digits. */
+export const phoneDigits = (phone: string) => phone.replace(/\D/g, '').replace(/^84(?=\d{9}$)/, '').replace(/^0/, '');
+
 export function createDossierReads(core: DossierCore) {
   const { deps, repository } = core;
+
+  async function secondFactorHolds(found: { ownerId: string; filedBy: string; channel: string }, factor: { idLast4: string } | { phone: string }): Promise<boolean> {
+    if ('idLast4' in factor) return found.ownerId.slice(-4) === factor.idLast4;
+    // The phone is the one the applicant verified: the filer's online, the owner's for a counter filing.
+    const contact = await deps.contactOf(found.channel === 'online' ? { accountId: found.filedBy } : { personalId: found.ownerId });
+    return !!contact?.phone && phoneDigits(contact.phone) === phoneDigits(factor.phone) && phoneDigits(factor.phone).length >= 9;
+  }
   return {
     /** An agency's work queue for officials, keyset-paged by due time (soon due and overdue included). */
     async queue(caller: ApiCaller, agencyCode: string, name: QueueName, cursor: string | null, limit: number) {
@@ -192,12 +202,13 @@ export function createDossierReads(core: DossierCore) {
     },
 
     /**
-     * Public tracking: the code plus the last 4 digits of the applicant's ID or enterprise code. A
-     * wrong second factor answers like an unknown code. The timeline carries no personal data.
+     * Public tracking: the code plus a second factor, the last 4 digits of the applicant's ID or
+     * enterprise code, or the applicant's verified phone number. A wrong second factor answers like
+     * an unknown code. The timeline carries no personal data.
      */
-    async track(code: string, idLast4: string) {
+    async track(code: string, factor: { idLast4: string } | { phone: string }) {
       const found = await repository.tracking(code);
-      if (!found || found.ownerId.slice(-4) !== idLast4) throw dossierNotFound();
+      if (!found || !(await secondFactorHolds(found, factor))) throw dossierNotFound();
       const terms = await core.loadTerms(found);
       return {
         code,

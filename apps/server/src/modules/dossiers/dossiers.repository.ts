@@ -98,14 +98,14 @@ export function createDossiersRepository(db: Executor) {
      * What public tracking shows, in one round trip: the dossier's public fields and its timeline
      * (time, action, resulting state) aggregated from the audit entries.
      */
-    async tracking(code: string): Promise<{ ownerId: string; serviceId: string; serviceVersion: number; agencyCode: string; state: string; dueDate: string | null; timeline: { at: string; action: string; state: string }[] } | undefined> {
-      const rows = await db.execute<{ owner_id: string; service_id: string; service_version: number; agency_code: string; state: string; due_date: string | null; timeline: { at: string; action: string; state: string }[] }>(sql`
-        select d.owner_id, d.service_id, d.service_version, d.agency_code, d.state, d.due_date::text as due_date,
+    async tracking(code: string): Promise<{ ownerId: string; filedBy: string; channel: string; serviceId: string; serviceVersion: number; agencyCode: string; state: string; dueDate: string | null; timeline: { at: string; action: string; state: string }[] } | undefined> {
+      const rows = await db.execute<{ owner_id: string; filed_by: string; channel: string; service_id: string; service_version: number; agency_code: string; state: string; due_date: string | null; timeline: { at: string; action: string; state: string }[] }>(sql`
+        select d.owner_id, d.filed_by, d.channel, d.service_id, d.service_version, d.agency_code, d.state, d.due_date::text as due_date,
                coalesce((select json_agg(json_build_object('at', a.entry->>'at', 'action', a.entry->>'action', 'state', a.entry->>'to') order by a.seq)
                          from dossiers.audit_entry a where a.dossier_id = d.id), '[]'::json) as timeline
         from dossiers.dossier d where d.code = ${code}`);
       const row = rows[0];
-      return row && { ownerId: row.owner_id, serviceId: row.service_id, serviceVersion: row.service_version, agencyCode: row.agency_code, state: row.state, dueDate: row.due_date, timeline: row.timeline };
+      return row && { ownerId: row.owner_id, filedBy: row.filed_by, channel: row.channel, serviceId: row.service_id, serviceVersion: row.service_version, agencyCode: row.agency_code, state: row.state, dueDate: row.due_date, timeline: row.timeline };
     },
 
     /** The register (sổ theo dõi): dossiers an agency received in [from, to), by reception time then id. */

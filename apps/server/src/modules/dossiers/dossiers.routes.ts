@@ -213,15 +213,18 @@ export function dossiersRoutes(service: DossiersService) {
         config: PUBLIC,
         schema: {
           tags,
-          summary: "Public tracking: the code and the last 4 digits of the applicant's ID or enterprise code",
+          summary: "Public tracking: the code and a second factor, the last 4 digits of the applicant's ID or enterprise code (idLast4) or their verified phone number (phone)",
           params: CodeParams,
-          querystring: z.object({ idLast4: z.string().regex(/^\d{4}$/) }),
+          querystring: z
+            .object({ idLast4: z.string().regex(/^\d{4}$/).optional(), phone: z.string().regex(/^\+?[0-9 .-]{9,20}$/).optional() })
+            .refine((q) => (q.idLast4 === undefined) !== (q.phone === undefined), 'give idLast4 or phone'),
           response: { 200: DossierTracking, ...problemResponses },
         },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
-        return service.track(request.params.code, request.query.idLast4);
+        const { idLast4, phone } = request.query;
+        return service.track(request.params.code, idLast4 !== undefined ? { idLast4 } : { phone: phone ?? '' });
       },
     );
   };

@@ -34,6 +34,7 @@ export function createDossiersModule(context: ModuleContext, ports: DossiersPort
     actorFor: ports.actorFor,
     officialMay: ports.officialMay,
     agencyExists: ports.agencyExists,
+    contactOf: ports.contactOf,
     readService: readStoredService,
     validateForm: (serviceId, version, schema, data) => forms.validate(serviceId, version, schema, data),
   });

@@ -171,9 +171,12 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
       },
       registerCitizen: (citizen: NewCitizen) => accounts.registerCitizen(citizen),
       appointOfficial: (person: NewCitizen, post: OfficialPost) => services.officials.appoint(PLATFORM, person, post),
-      /** Where to reach a person: their verified e-mail and phone only (for notices from other modules). */
-      async contactOf(accountId: string): Promise<{ fullName: string; email: string | null; phone: string | null } | undefined> {
-        const found = await accounts.findById(accountId);
+      /**
+       * Where to reach a person, by account or by personal ID: their verified e-mail and phone only
+       * (for notices from other modules).
+       */
+      async contactOf(who: { accountId: string } | { personalId: string }): Promise<{ fullName: string; email: string | null; phone: string | null } | undefined> {
+        const found = 'accountId' in who ? await accounts.findById(who.accountId) : await accounts.findByPersonalId(who.personalId);
         if (!found) return undefined;
         return { fullName: found.fullName, email: found.emailVerifiedAt ? found.email : null, phone: found.phoneVerifiedAt ? found.phone : null };
       },
