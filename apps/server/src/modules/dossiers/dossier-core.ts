@@ -44,6 +44,9 @@ export const EVENT_OF: Record<ActionName, string> = {
   reschedule: 'rescheduled', stop: 'stopped', return_result: 'result_returned',
 };
 
+/** Audit entries that record a fact without a state change, and their events. */
+const RECORD_EVENTS: Partial<Record<string, string>> = { attach_result: 'result_attached' };
+
 /** Mandate scope a person needs to act as the applicant. */
 export const APPLICANT_SCOPE = 'dossiers:submit' as const;
 
@@ -101,7 +104,7 @@ export function createDossierCore(deps: DossiersDeps) {
   /** The outbox event of an audit entry: codes, agencies and states, no personal data. */
   function eventOf(row: Pick<DossierRow, 'id' | 'code' | 'agencyCode' | 'procedureCode'>, entry: Omit<AuditEntry, 'seq'>, requestId: string | null): NewEvent {
     return {
-      topic: `dossiers.dossier.${(EVENT_OF as Partial<Record<string, string>>)[entry.action] ?? entry.action}`,
+      topic: `dossiers.dossier.${EVENT_OF[entry.action as ActionName] ?? RECORD_EVENTS[entry.action] ?? entry.action}`,
       aggregateId: row.id,
       payload: { code: row.code, agencyCode: row.agencyCode, procedureCode: row.procedureCode, from: entry.from, to: entry.to, at: entry.at },
       requestId,

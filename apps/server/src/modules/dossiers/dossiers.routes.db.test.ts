@@ -188,6 +188,8 @@ describe('the lifecycle through the API', () => {
     assert.equal(attached.statusCode, 200, attached.body);
     const result = attached.json<{ attachments: { id: string; kind: string; mediaType: string }[] }>().attachments.find((a) => a.kind === 'result');
     assert.equal(result?.mediaType, 'application/pdf');
+    const events = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from kernel.outbox_event where topic = 'dossiers.dossier.result_attached' and payload->>'code' = ${code}`);
+    assert.equal(events[0]?.n, 1, 'the attached result is an event');
     assert.equal((await step('receptionist', 'return_result')).nationalStatus, 10);
     const download = await call('applicant', 'GET', `/api/v1/dossiers/${code}/attachments/${result?.id ?? ''}`);
     assert.equal(download.statusCode, 200, download.body);
