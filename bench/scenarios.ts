@@ -104,7 +104,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'dossier status lookup (public: code + last 4 ID digits)',
     target: '≥ 5,000/s',
-    requests: async (server) => statusRequests(server, 20),
+    requests: async (server) => statusRequests(server, 500),
   },
 ];
 

@@ -1,4 +1,5 @@
 import { vietnamDate } from '../../kernel/clock.ts';
+import { createBatchLoader } from '../../kernel/db/batch-loader.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { decide, reachOf, type ApiCaller } from '../identity/index.ts';
 import { dossierNotFound, REFUSALS, type DossierCore } from './dossier-core.ts';
@@ -59,6 +60,8 @@ export const phoneDigits = (phone: string) => phone.replace(/\D/g, '').replace(/
 
 export function createDossierReads(core: DossierCore) {
   const { deps, repository } = core;
+  // The public's lookups come in bursts (a result announced, a queue refreshing): coalesced reads.
+  const tracking = createBatchLoader((codes: readonly string[]) => repository.tracking(codes));
 
   async function secondFactorHolds(found: { ownerId: string; filedBy: string; channel: string }, factor: { idLast4: string } | { phone: string }): Promise<boolean> {
     if ('idLast4' in factor) return found.ownerId.slice(-4) === factor.idLast4;
@@ -207,7 +210,7 @@ export function createDossierReads(core: DossierCore) {
      * an unknown code. The timeline carries no personal data.
      */
     async track(code: string, factor: { idLast4: string } | { phone: string }) {
-      const found = await repository.tracking(code);
+      const found = await tracking.load(code);
       if (!found || !(await secondFactorHolds(found, factor))) throw dossierNotFound();
       const terms = await core.loadTerms(found);
       return {

@@ -8,6 +8,7 @@ export type AuditRow = typeof auditEntry.$inferSelect;
 export type LegRow = typeof leg.$inferSelect;
 export type DraftRow = typeof draft.$inferSelect;
 export type NewLeg = typeof leg.$inferInsert;
+export type TrackingRow = { ownerId: string; filedBy: string; channel: string; serviceId: string; serviceVersion: number; agencyCode: string; state: string; dueDate: string | null; timeline: { at: string; action: string; state: string }[] };
 export type AttachmentMeta = Omit<typeof attachment.$inferSelect, 'content'>;
 
 /** Queries only: the service layer decides. */
@@ -95,17 +96,17 @@ export function createDossiersRepository(db: Executor) {
     },
 
     /**
-     * What public tracking shows, in one round trip: the dossier's public fields and its timeline
-     * (time, action, resulting state) aggregated from the audit entries.
+     * What public tracking shows, for several codes in one round trip: each dossier's public fields and
+     * its timeline (time, action, resulting state) aggregated from the audit entries.
      */
-    async tracking(code: string): Promise<{ ownerId: string; filedBy: string; channel: string; serviceId: string; serviceVersion: number; agencyCode: string; state: string; dueDate: string | null; timeline: { at: string; action: string; state: string }[] } | undefined> {
-      const rows = await db.execute<{ owner_id: string; filed_by: string; channel: string; service_id: string; service_version: number; agency_code: string; state: string; due_date: string | null; timeline: { at: string; action: string; state: string }[] }>(sql`
-        select d.owner_id, d.filed_by, d.channel, d.service_id, d.service_version, d.agency_code, d.state, d.due_date::text as due_date,
+    async tracking(codes: readonly string[]): Promise<Map<string, TrackingRow>> {
+      if (codes.length === 0) return new Map();
+      const rows = await db.execute<{ code: string; owner_id: string; filed_by: string; channel: string; service_id: string; service_version: number; agency_code: string; state: string; due_date: string | null; timeline: TrackingRow['timeline'] }>(sql`
+        select d.code, d.owner_id, d.filed_by, d.channel, d.service_id, d.service_version, d.agency_code, d.state, d.due_date::text as due_date,
                coalesce((select json_agg(json_build_object('at', a.entry->>'at', 'action', a.entry->>'action', 'state', a.entry->>'to') order by a.seq)
                          from dossiers.audit_entry a where a.dossier_id = d.id), '[]'::json) as timeline
-        from dossiers.dossier d where d.code = ${code}`);
-      const row = rows[0];
-      return row && { ownerId: row.owner_id, filedBy: row.filed_by, channel: row.channel, serviceId: row.service_id, serviceVersion: row.service_version, agencyCode: row.agency_code, state: row.state, dueDate: row.due_date, timeline: row.timeline };
+        from dossiers.dossier d where d.code = any(${sql.param([...codes])}::text[])`);
+      return new Map(rows.map((row) => [row.code, { ownerId: row.owner_id, filedBy: row.filed_by, channel: row.channel, serviceId: row.service_id, serviceVersion: row.service_version, agencyCode: row.agency_code, state: row.state, dueDate: row.due_date, timeline: row.timeline }]));
     },
 
     /** The register (sổ theo dõi): dossiers an agency received in [from, to), by reception time then id. */
