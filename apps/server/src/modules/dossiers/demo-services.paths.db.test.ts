@@ -238,3 +238,20 @@ describe('statistics over the paths above (Circular 01/2018; each dossier counte
     }
   });
 });
+
+describe('parallel consultation', () => {
+  it('waits for every consulted unit; a second answer from the same one, sent at the same time, is refused', async () => {
+    const service = DEMO_SERVICES.find((s) => s.competentAgencyCode === 'H29.25747') ?? assert.fail('no ward service');
+    const targets = [{ agencyCode: 'H29.25747', unitCode: 'H29.25747.02', workingDays: 2 }, { agencyCode: 'G01.79.25747', workingHours: 4 }];
+    const asking = await walk(service, [['receptionist', 'receive'], ['receptionist', 'forward'], ['handler', 'consult', { reason: 'Xin ý kiến hai nơi', targets }]]);
+    const answer = () => t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${asking.code}/actions/answer_consultation`, headers: { authorization: `Bearer ${tokens.get('handler@H29.25747/H29.25747.02') ?? ''}` }, payload: { reason: 'Đồng ý' } });
+    const [first, second] = await Promise.all([answer(), answer()]);
+    // The loser is refused: under the row lock (409) or, if it came after, as no longer asked (403).
+    const codes = [first.statusCode, second.statusCode].sort();
+    assert.ok(codes[0] === 200 && (codes[1] === 409 || codes[1] === 403), String(codes));
+    const still = (first.statusCode === 200 ? first : second).json<View>();
+    assert.equal(still.state, 'consulting', 'the police have not answered yet');
+    const last = await walkOn(asking.code, [['handler@G01.79.25747/', 'answer_consultation', { reason: 'Không có ý kiến khác' }]]);
+    assert.equal(last?.state, 'handling');
+  });
+});

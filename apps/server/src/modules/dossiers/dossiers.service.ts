@@ -158,6 +158,9 @@ export function createDossiersService(deps: DossiersDeps) {
           data.legs = legs.map((l) => ({ id: l.id, agencyCode: l.toAgencyCode, unitCode: l.toUnitCode, allottedHours: l.allottedHours, dueAt: l.dueAt.toISOString() }));
         }
         if (who.leg) {
+          // Two answers to one leg at once: the second finds it answered under the lock.
+          const current = (await repository.listLegs(row.id, tx)).find((l) => l.id === who.leg?.id);
+          if (current?.status !== 'open') throw REFUSALS.wrong_state();
           await repository.answerLeg(tx, who.leg.id, { answer: step.event.reason ?? '', answeredAt: now, answeredBy: caller.subject });
           Object.assign(data, { legId: who.leg.id, agencyCode: who.leg.toAgencyCode, unitCode: who.leg.toUnitCode });
         }
@@ -192,8 +195,8 @@ export function createDossiersService(deps: DossiersDeps) {
       if (!found) throw dossierNotFound();
       const who = await core.capacitiesOf(caller, found);
       const resource = { agencyCode: found.handlingAgencyCode ?? found.agencyCode, unitCode: found.unitCode };
-      const allowed = (['dossiers:process', 'dossiers:approve'] as const).some((p) => decide(who.actor, p, resource, core.today()) === 'allowed');
-      if (!allowed) throw who.visible ? REFUSALS.not_allowed() : dossierNotFound();
+      const power = (['dossiers:process', 'dossiers:approve'] as const).find((p) => decide(who.actor, p, resource, core.today()) === 'allowed');
+      if (!power) throw who.visible ? REFUSALS.not_allowed() : dossierNotFound();
       const checked = checkAttachment(file, { maxBytes: RESULT_RULES.maxBytes, accepted: [...RESULT_RULES.accepted] });
       if (!checked.ok) throw new DomainError('invalid', 'dossiers.attachment_refused', { vi: 'Tệp kết quả không được chấp nhận (chỉ nhận PDF hợp lệ).', en: 'The result file was refused (a valid PDF only).' }, { reason: checked.reason });
       const now = deps.clock.now();
@@ -204,7 +207,7 @@ export function createDossiersService(deps: DossiersDeps) {
         for (const old of (await repository.listAttachments(row.id, tx)).filter((f) => f.kind === 'result')) await repository.deleteAttachment(tx, row.id, old.id);
         const id = uuidv7();
         await repository.insertAttachment(tx, { id, dossierId: row.id, documentCode: 'result', kind: 'result', storedName: checked.storedName, mediaType: checked.mediaType, size: checked.size, sha256: checked.sha256, content: file.bytes });
-        const head = await core.record(tx, row, { at: now.toISOString(), actor: { kind: caller.kind, id: caller.subject, role: 'dossiers:process' }, action: 'attach_result', from: row.state, to: row.state, reason: null, data: { attachmentId: id, sha256: checked.sha256 } }, requestId);
+        const head = await core.record(tx, row, { at: now.toISOString(), actor: { kind: caller.kind, id: caller.subject, role: power }, action: 'attach_result', from: row.state, to: row.state, reason: null, data: { attachmentId: id, sha256: checked.sha256 } }, requestId);
         await repository.updateDossier(tx, row.id, { auditCount: head.count, auditLastHash: head.lastHash });
       });
       return get(caller, code);

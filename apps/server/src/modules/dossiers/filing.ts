@@ -195,9 +195,11 @@ export function createFiling(core: DossierCore) {
       return draftView(row, stored, await repository.listAttachments(row.id));
     },
 
-    /** Discards a draft and its files. */
+    /** Discards a draft and its files (even when its service is no longer offered). */
     async deleteDraft(caller: ApiCaller, id: string): Promise<void> {
-      const { row } = await ownDraft(caller, id);
+      if (caller.kind === 'client') throw REFUSALS.person_required();
+      const row = await repository.findDraft(id, caller.accountId);
+      if (!row) throw draftNotFound();
       await deps.database.db.transaction(async (tx) => {
         if (!(await repository.deleteDraft(tx, row.id))) throw draftNotFound();
         for (const file of await repository.listAttachments(row.id, tx)) await repository.deleteAttachment(tx, row.id, file.id);
