@@ -232,3 +232,8 @@ export const DossierStatistics = z
     indicators: z.object({ averages: z.record(IndicatorNumbers, z.number().nullable()), scored: z.record(IndicatorNumbers, z.number().int()), dossiers: z.number().int() }),
   })
   .meta({ id: 'DossierStatistics' });
+
+/** An online public service as the portal lists it: which procedure, at which agency. */
+export const OfferedService = z
+  .object({ agencyCode: z.string(), procedureCode: z.string(), name: z.string(), onlineLevel: z.enum(['full', 'partial']), workingDays: z.number().int() })
+  .meta({ id: 'OfferedService' });

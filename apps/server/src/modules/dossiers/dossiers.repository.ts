@@ -24,6 +24,12 @@ export function createDossiersRepository(db: Executor) {
       return rows[0];
     },
 
+    /** Enabled services across agencies (for the portal), optionally of one procedure. */
+    async listOffered(procedureCode: string | null, limit: number): Promise<ServiceRow[]> {
+      const conditions = [eq(service.enabled, true), ...(procedureCode ? [eq(service.procedureCode, procedureCode)] : [])];
+      return db.select().from(service).where(and(...conditions)).orderBy(asc(service.procedureCode), asc(service.agencyCode)).limit(limit);
+    },
+
     async listServices(agencyCode: string): Promise<ServiceRow[]> {
       return db.select().from(service).where(and(eq(service.agencyCode, agencyCode), eq(service.enabled, true))).orderBy(asc(service.procedureCode));
     },

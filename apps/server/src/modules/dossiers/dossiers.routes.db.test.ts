@@ -154,6 +154,18 @@ describe('filing with attachments (multipart)', () => {
   });
 });
 
+describe('online services for the portal', () => {
+  it('lists the services offered across agencies to anyone, optionally for one procedure', async () => {
+    const all = await call(null, 'GET', '/api/v1/services');
+    assert.equal(all.statusCode, 200, all.body);
+    const offered = all.json<{ agencyCode: string; procedureCode: string; name: string; onlineLevel: string; workingDays: number }[]>();
+    assert.ok(offered.some((s) => s.procedureCode === '1.004222' && s.agencyCode === 'H29.25747.01' && s.name === 'Đăng ký thường trú'));
+    const one = (await call(null, 'GET', '/api/v1/services?procedureCode=2.000635')).json<{ procedureCode: string }[]>();
+    assert.deepEqual([...new Set(one.map((s) => s.procedureCode))], ['2.000635']);
+    assert.equal((await call(null, 'GET', '/api/v1/services?procedureCode=khong-hop-le')).statusCode, 400);
+  });
+});
+
 describe('the lifecycle through the API', () => {
   it('receives, forwards, proposes, approves (leader) and returns; the audit chain verifies; tracking shows the timeline', async () => {
     const filed = (await call('applicant', 'POST', '/api/v1/dossiers', submission('Võ Thanh Tâm'))).json<{ code: string }>();

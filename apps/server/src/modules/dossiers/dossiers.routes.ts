@@ -1,4 +1,4 @@
-import { AgencyCode, ProcedureCode, DossierActionInput, DossierStatistics, DossierQueuePage, DossierRegisterPage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
+import { AgencyCode, ProcedureCode, OfferedService, DossierActionInput, DossierStatistics, DossierQueuePage, DossierRegisterPage, DossierActionName, DossierAudit, DossierCode, DossierDecisionInput, DossierSubmission, DossierTracking, DossierView, IdempotencyKey } from '@congso/contracts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError, invalid } from '../../kernel/errors.ts';
@@ -146,6 +146,15 @@ export function dossiersRoutes(service: DossiersService) {
         },
       },
       async (request) => service.queue(request.actor as ApiCaller, request.params.agencyCode, request.query.queue, request.query.after ?? null, request.query.limit),
+    );
+
+    app.get(
+      '/api/v1/services',
+      {
+        config: PUBLIC,
+        schema: { tags, summary: 'Online public services across agencies (optionally of one procedure): where to file, how fully online, the time limit', querystring: z.object({ procedureCode: ProcedureCode.optional() }), response: { 200: z.array(OfferedService), ...problemResponses } },
+      },
+      async (request) => service.offeredServices(request.query.procedureCode ?? null),
     );
 
     app.get(

@@ -243,6 +243,15 @@ export function createDossiersService(deps: DossiersDeps) {
       return { id: saved.id, version: saved.version, changed: true };
     },
 
+    /** Online services across agencies, as the portal lists them (what, where, how fully online, how long). */
+    async offeredServices(procedureCode: string | null) {
+      const rows = await repository.listOffered(procedureCode, 500);
+      return rows.map((row) => {
+        const { terms } = core.storedOf(row);
+        return { agencyCode: row.agencyCode, procedureCode: row.procedureCode, name: terms.name, onlineLevel: terms.onlineLevel, workingDays: terms.timeLimit.workingDays };
+      });
+    },
+
     /** The services an agency offers online, with what the portal needs to show and fill them. */
     async listServices(agencyCode: string) {
       const rows = await repository.listServices(agencyCode);

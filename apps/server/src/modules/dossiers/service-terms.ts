@@ -17,6 +17,8 @@ export type ServiceTerms = Readonly<{
   resultElectronic: boolean;
   /** Also posted at the one-stop shop (it is always published electronically). */
   postedAtOffice: boolean;
+  /** Toàn trình (fully online) or một phần (partly). */
+  onlineLevel: 'full' | 'partial';
 }>;
 
 /** A consultation or liên thông step the service plans, with the time it is given. */
@@ -38,6 +40,8 @@ const StoredTerms = z.object({
     .default({ steps: [], consultation: [], interAgency: [] }),
   result: z.object({ electronic: z.boolean() }).default({ electronic: true }),
   publication: z.object({ postedAtOffice: z.boolean() }).default({ postedAtOffice: true }),
+  // Saved definitions always state it (service-definition.ts); claiming less when absent is the safe reading.
+  onlineLevel: z.enum(['full', 'partial']).default('partial'),
   documents: z
     .array(z.object({ code: z.string(), name: z.string().optional(), requirement: z.enum(['mandatory', 'conditional']), accepted: z.array(z.string()), maxBytes: z.number().int().positive() }))
     .default([]),
@@ -62,6 +66,7 @@ export function readStoredService(definition: unknown): StoredService {
       clockRule: parsed.clockRule,
       resultElectronic: parsed.result.electronic,
       postedAtOffice: parsed.publication.postedAtOffice,
+      onlineLevel: parsed.onlineLevel,
     },
     documents: parsed.documents,
     // Allotments in working hours, 8 to a working day.
