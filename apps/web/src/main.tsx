@@ -1,8 +1,10 @@
 import '@mantine/core/styles.css';
+import './app/app.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { I18nProvider } from './i18n/i18n.tsx';
 
 // primaryShade 8: the default shade fails WCAG AA contrast for white text on buttons and badges.
 const theme = createTheme({ primaryColor: 'red', primaryShade: 8, fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
@@ -12,7 +14,9 @@ if (!root) throw new Error('#root is missing');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <App />
+      <I18nProvider>
+        <App />
+      </I18nProvider>
     </MantineProvider>
   </StrictMode>,
 );

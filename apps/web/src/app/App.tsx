@@ -1,54 +1,82 @@
-import { Alert, Anchor, AppShell, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Button, Container, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useCallback, useState } from 'react';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { LoginCallback } from '../features/auth/LoginCallback.tsx';
-import { ProcedureSearch } from '../features/catalog/ProcedureSearch.tsx';
-import { UnitLookup } from '../features/geo/UnitLookup.tsx';
+import { HomePage } from '../features/portal/HomePage.tsx';
+import { ProcedurePage } from '../features/portal/ProcedurePage.tsx';
+import { TrackingPage } from '../features/portal/TrackingPage.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import { CALLBACK_PATH } from '../lib/oidc-session.ts';
 
+/** The portal's frame: header (brand, navigation, language, account), the page, the footer. */
 export function App() {
-  // No router: the only client-side route is the login callback (the server sends index.html there).
-  const [path, setPath] = useState(() => window.location.pathname);
+  const { t, locale, setLocale } = useI18n();
+  const [location, navigate] = useLocation();
   const [authError, setAuthError] = useState<string | null>(null);
-  const onCallback = path === CALLBACK_PATH;
-  const leaveCallback = useCallback((to: string) => setPath(new URL(to, window.location.origin).pathname), []);
+  const onCallback = location === CALLBACK_PATH;
+  const [menuOpen, { toggle: toggleMenu, close: closeMenu }] = useDisclosure(false);
+  const languageButton = (
+    <Button size="compact-sm" variant="subtle" color="dark" lang={locale === 'vi' ? 'en' : 'vi'} aria-label={t('lang.switchLabel')} onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
+      {t('lang.switch')}
+    </Button>
+  );
+  const leaveCallback = useCallback((to: string) => navigate(new URL(to, window.location.origin).pathname, { replace: true }), [navigate]);
 
   return (
-    <AppShell header={{ height: 60 }} padding="md">
-      <AppShell.Header>
-        <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Title order={1} size="h3">
-              Congso
-              <Text span inherit visibleFrom="sm"> — Cổng dịch vụ công</Text>
-            </Title>
-            <Group gap="md" wrap="nowrap">
-              <Anchor href="/docs">API</Anchor>
-              <AccountMenu onCallback={onCallback} onError={setAuthError} />
+    <>
+      <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+      <AppShell header={{ height: 60 }} padding="md">
+        <AppShell.Header>
+          <Container size="lg" h="100%">
+            <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
+              <Anchor component={Link} href="/" underline="never" c="inherit">
+                <Title order={2} size="h3" component="p">
+                  {t('app.name')}
+                  <Text span inherit visibleFrom="sm"> — {t('app.tagline')}</Text>
+                </Title>
+              </Anchor>
+              <Group gap="sm" wrap="nowrap" component="nav" aria-label={t('nav.main')} visibleFrom="sm">
+                <Anchor component={Link} href="/tra-cuu-ho-so" size="sm">{t('nav.track')}</Anchor>
+                {languageButton}
+                <AccountMenu onCallback={onCallback} onError={setAuthError} />
+              </Group>
+              <Burger opened={menuOpen} onClick={toggleMenu} hiddenFrom="sm" aria-label={t('nav.menu')} aria-expanded={menuOpen} />
             </Group>
-          </Group>
-        </Container>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Container size="lg" component="main">
-          <Stack gap="xl">
+          </Container>
+        </AppShell.Header>
+        {/* On a phone the navigation lives in a drawer: the header keeps the brand and the menu button. */}
+        <Drawer opened={menuOpen} onClose={closeMenu} title={t('nav.menu')} position="right" size="xs" hiddenFrom="sm" closeButtonProps={{ 'aria-label': t('auth.close') }}>
+          <Stack component="nav" aria-label={t('nav.main')} gap="md">
+            <Anchor component={Link} href="/" onClick={closeMenu}>{t('nav.home')}</Anchor>
+            <Anchor component={Link} href="/tra-cuu-ho-so" onClick={closeMenu}>{t('nav.track')}</Anchor>
+            {languageButton}
+            <AccountMenu onCallback={onCallback} onError={setAuthError} restore={false} />
+          </Stack>
+        </Drawer>
+        <AppShell.Main>
+          <Container size="lg" component="main" id="main" tabIndex={-1} pb="xl">
             {authError ? (
-              <Alert color="red" title="Lỗi đăng nhập" withCloseButton closeButtonLabel="Đóng" onClose={() => setAuthError(null)}>
+              <Alert color="red" title={t('auth.error')} withCloseButton closeButtonLabel={t('auth.close')} onClose={() => setAuthError(null)} mb="md">
                 {authError}
               </Alert>
             ) : null}
             {onCallback ? (
               <LoginCallback onDone={leaveCallback} />
             ) : (
-              <>
-                <Text>Nền tảng chính quyền số mã nguồn mở: thủ tục hành chính, đơn vị hành chính sau sắp xếp 2025 và lịch làm việc.</Text>
-                <ProcedureSearch />
-                <UnitLookup />
-              </>
+              <Switch>
+                <Route path="/thu-tuc/:code">{(params) => <ProcedurePage code={params.code} />}</Route>
+                <Route path="/tra-cuu-ho-so"><TrackingPage /></Route>
+                <Route><HomePage /></Route>
+              </Switch>
             )}
-          </Stack>
-        </Container>
-      </AppShell.Main>
-    </AppShell>
+          </Container>
+          <Container size="lg" component="footer" py="md">
+            <Text size="sm">{t('app.footer')} <Anchor href="/docs" size="sm">{t('nav.api')}</Anchor></Text>
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { AccountView } from '@congso/contracts';
 import { Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { getJson } from '../../lib/api.ts';
 import { authErrorMessage, platformSession, useSignedIn } from './platform-session.ts';
 
@@ -18,15 +19,17 @@ function shouldRestore(onCallback: boolean): boolean {
  * "Đăng xuất" when signed in. After a reload it signs back in with the tab's refresh token, unless the
  * page is the login callback (which completes a login of its own).
  */
-export function AccountMenu({ onCallback, onError }: { onCallback: boolean; onError: (message: string | null) => void }) {
+export function AccountMenu({ onCallback, onError, restore = true }: { onCallback: boolean; onError: (message: string | null) => void; restore?: boolean }) {
+  const { t } = useI18n();
   const signedIn = useSignedIn();
   const subject = signedIn?.claims.sub;
-  const [restoring, setRestoring] = useState(() => shouldRestore(onCallback));
+  // Only one menu restores the session (a refresh token is single use); a second copy just shows it.
+  const [restoring, setRestoring] = useState(() => restore && shouldRestore(onCallback));
   const [account, setAccount] = useState<Account | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (!shouldRestore(onCallback)) return;
+    if (!restore || !shouldRestore(onCallback)) return;
     let active = true;
     setRestoring(true);
     platformSession()
@@ -38,7 +41,7 @@ export function AccountMenu({ onCallback, onError }: { onCallback: boolean; onEr
     return () => {
       active = false;
     };
-  }, [onCallback, onError]);
+  }, [onCallback, onError, restore]);
 
   useEffect(() => {
     setAccount(null);
@@ -75,11 +78,11 @@ export function AccountMenu({ onCallback, onError }: { onCallback: boolean; onEr
     }
   }
 
-  if (restoring) return <Loader size="sm" aria-label="Đang khôi phục phiên đăng nhập" />;
+  if (restoring) return <Loader size="sm" aria-label={t('auth.restoring')} />;
   if (!signedIn) {
     return (
       <Button size="sm" onClick={() => void signIn()} loading={busy}>
-        Đăng nhập
+        {t('auth.signIn')}
       </Button>
     );
   }
@@ -88,13 +91,13 @@ export function AccountMenu({ onCallback, onError }: { onCallback: boolean; onEr
       {account ? (
         <>
           <Text fw={500} truncate maw={220} title={account.fullName} visibleFrom="sm">{account.fullName}</Text>
-          <Badge variant="light" title={`${account.fullName} — mức độ định danh điện tử ${account.assuranceLevel}`}>Mức {account.assuranceLevel}</Badge>
+          <Badge variant="light" title={t('auth.levelTitle', { name: account.fullName, level: account.assuranceLevel })}>{t('auth.level', { level: account.assuranceLevel })}</Badge>
         </>
       ) : (
-        <Loader size="xs" aria-label="Đang tải thông tin tài khoản" />
+        <Loader size="xs" aria-label={t('auth.loadingAccount')} />
       )}
       <Button size="sm" variant="default" onClick={() => void signOut()} loading={busy}>
-        Đăng xuất
+        {t('auth.signOut')}
       </Button>
     </Group>
   );

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
 import type { SignedIn } from '../../lib/oidc-session.ts';
 import { authErrorMessage, platformSession } from './platform-session.ts';
 
@@ -18,6 +19,7 @@ function complete(href: string) {
 
 /** /login/callback: finishes the login the provider sent back, then goes where the person was. */
 export function LoginCallback({ onDone }: { onDone: (path: string) => void }) {
+  const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -45,17 +47,17 @@ export function LoginCallback({ onDone }: { onDone: (path: string) => void }) {
     return (
       <Group>
         <Loader size="sm" />
-        <Text>Đang hoàn tất đăng nhập…</Text>
+        <Text>{t('auth.completing')}</Text>
       </Group>
     );
   }
   return (
-    <Alert color="red" title="Đăng nhập không thành công">
+    <Alert color="red" title={t('auth.failed')}>
       <Stack gap="sm">
         <Text size="sm">{error}</Text>
         <Group>
-          <Button size="xs" onClick={() => void retry().catch((caught: unknown) => setError(authErrorMessage(caught)))}>Đăng nhập lại</Button>
-          <Anchor size="sm" href="/" onClick={(event) => { event.preventDefault(); onDone('/'); }}>Về trang chủ</Anchor>
+          <Button size="xs" onClick={() => void retry().catch((caught: unknown) => setError(authErrorMessage(caught)))}>{t('auth.retry')}</Button>
+          <Anchor size="sm" href="/" onClick={(event) => { event.preventDefault(); onDone('/'); }}>{t('auth.home')}</Anchor>
         </Group>
       </Stack>
     </Alert>
