@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../apps/server/src/kernel/paths.ts';
 import { createListeningTestApp, moduleService, type TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
@@ -34,6 +35,7 @@ const BIRTH = DEMO_SERVICES.find((s) => s.procedureCode === '1.001193') ?? asser
 let t: TestApp & { base: string };
 let browser: Browser;
 const applicant = syntheticResident(23);
+const APPLICANT_PASSWORD = 'Pt9-portal-pass-Hq2w-Lm';
 let dossierCode = '';
 
 /** What the checks below read in the page (the scripts' TypeScript has no DOM library). */
@@ -68,6 +70,36 @@ async function assertAccessible(page: Page, where: string): Promise<void> {
   assert.deepEqual(clipped, [], `${where}: header content cut off`);
 }
 
+/**
+ * Fills the service's generated form from a sample, field by field as a person would: text and dates
+ * typed, options picked from their list or radio group, boxes ticked.
+ */
+async function fillForm(page: Page, data: Record<string, unknown>, path: string[] = []): Promise<void> {
+  for (const [key, value] of Object.entries(data)) {
+    const at = [...path, key];
+    const id = `#root_${at.join('_')}`;
+    const schema = schemaAt(at);
+    const ui = uiAt(at);
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      await fillForm(page, value as Record<string, unknown>, at);
+    } else if (Array.isArray(schema.enum) && ui['ui:widget'] === 'radio') {
+      await page.locator(`${id}-${schema.enum.indexOf(value)}`).check();
+    } else if (Array.isArray(schema.enum)) {
+      const label = (ui['ui:enumLabels'] as Record<string, string> | undefined)?.[String(value)] ?? String(value);
+      await page.locator(id).click();
+      await page.getByRole('option', { name: label, exact: true }).click();
+    } else if (typeof value === 'boolean') {
+      await page.locator(id).setChecked(value);
+    } else {
+      await page.locator(id).fill(String(value));
+    }
+  }
+}
+const schemaAt = (path: readonly string[]) => path.reduce<Record<string, unknown>>((node, key) => ((node.properties as Record<string, Record<string, unknown>> | undefined)?.[key] ?? {}), BIRTH.form.schema as Record<string, unknown>);
+const uiAt = (path: readonly string[]) => path.reduce<Record<string, unknown>>((node, key) => (node[key] as Record<string, unknown> | undefined) ?? {}, BIRTH.form.uiSchema);
+
+const dossiersOf = async (ownerId: string) => (await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier where owner_id = ${ownerId}`))[0]?.n ?? 0;
+
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 describe('browser journeys: the public portal', { skip: available ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)` }, () => {
@@ -81,7 +113,7 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
     const dossiers = moduleService<DossiersService>(t, 'dossiers');
     for (const definition of DEMO_SERVICES) await dossiers.enableService('platform', definition);
     // A dossier filed and received, for the visitor to track.
-    const citizen = await signedInActor(t, { personalId: applicant.personalId, fullName: applicant.fullName, birthDate: applicant.birthDate, sex: applicant.sex, password: 'Pt9-portal-pass-Hq2w-Lm' }, { verify: true });
+    const citizen = await signedInActor(t, { personalId: applicant.personalId, fullName: applicant.fullName, birthDate: applicant.birthDate, sex: applicant.sex, password: APPLICANT_PASSWORD }, { verify: true });
     const receptionist = await signedInActor(t, { ...((r) => ({ personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex }))(syntheticResident(24)), password: 'Pt9-reception-pass-Hq2w-Lm' }, { post: { agencyCode: BIRTH.agencyCode, unitCode: null, roles: ['receptionist'] } });
     const files = BIRTH.documents.filter((d) => d.requirement === 'mandatory').map((d) => ({ field: d.code, name: `${d.code}.pdf`, bytes: SMALL_PDF }));
     const body = multipartBody({ agencyCode: BIRTH.agencyCode, procedureCode: BIRTH.procedureCode, formData: DEMO_FORM_SAMPLES[BIRTH.procedureCode] }, files);
@@ -143,6 +175,63 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
       assert.ok(!(await page.content()).includes(applicant.personalId), 'no personal data on the public page');
       await assertAccessible(page, `tracking result (${viewport.name})`);
       await shot(page, `portal-${viewport.name}-4-tracking`);
+      await page.close();
+    });
+  }
+
+  for (const viewport of VIEWPORTS) {
+    it(`a citizen signs in, fills the birth-registration form with an attachment, reviews, files once and gets the receipt (${viewport.name})`, async () => {
+      const page = await browser.newPage({ viewport });
+      const consoleErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(error.message));
+      await page.goto(`${t.base}/thu-tuc/1.001193`);
+      await page.getByRole('link', { name: /^Nộp hồ sơ trực tuyến/ }).click();
+      await page.getByText('Để nộp hồ sơ trực tuyến, vui lòng đăng nhập').waitFor();
+      await assertAccessible(page, `apply, signed out (${viewport.name})`);
+      await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(/\/auth\/interaction\//);
+      await page.fill('#personalId', applicant.personalId);
+      await page.fill('#password', APPLICANT_PASSWORD);
+      await page.click('form button[type=submit]');
+      await page.waitForURL(/\/nop-ho-so\//);
+      await page.locator('#root_declarant_fullName').waitFor({ timeout: 15_000 });
+      await fillForm(page, DEMO_FORM_SAMPLES[BIRTH.procedureCode] ?? {});
+      await page.getByText(/Đã lưu nháp lúc/).waitFor({ timeout: 10_000 });
+      assert.match(page.url(), /[?&]draft=[0-9a-f-]{36}/, 'the draft is in the address: a reload resumes it');
+      // A file too large is refused before it is sent; the real one goes up with its progress.
+      const mandatory = BIRTH.documents.filter((d) => d.requirement === 'mandatory');
+      for (const document of mandatory) {
+        await page.locator(`#file-${document.code}`).setInputFiles({ name: `${document.code}.pdf`, mimeType: 'application/pdf', buffer: Buffer.alloc(document.maxBytes + 1) });
+        await page.getByText(/lớn hơn/).first().waitFor();
+        await page.locator(`#file-${document.code}`).setInputFiles({ name: `${document.code}.pdf`, mimeType: 'application/pdf', buffer: SMALL_PDF });
+        await page.getByText(`Đã tải lên: ${document.code}.pdf`).waitFor();
+      }
+      await assertAccessible(page, `apply form, filled (${viewport.name})`);
+      await shot(page, `apply-${viewport.name}-1-form`);
+      await page.getByRole('button', { name: 'Xem lại trước khi nộp' }).click();
+      await page.getByRole('heading', { name: 'Xem lại hồ sơ' }).waitFor({ timeout: 5_000 }).catch(async (error: unknown) => {
+        // Say what the form refused, rather than only that the review did not come.
+        await shot(page, `apply-${viewport.name}-refused`);
+        const text = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
+        const refused = [...text.split('\n').filter((line) => /Vui lòng|Chưa đúng|Cần ít nhất|Không quá|không hợp lệ|Còn thiếu|lỗi/i.test(line)), ...consoleErrors];
+        throw new Error(`no review: ${refused.join(' | ')}`, { cause: error });
+      });
+      await assertAccessible(page, `review (${viewport.name})`);
+      await shot(page, `apply-${viewport.name}-2-review`);
+      // A double click files one dossier: the second request carries the same Idempotency-Key.
+      const filedBefore = await dossiersOf(applicant.personalId);
+      await page.getByRole('button', { name: 'Nộp hồ sơ' }).dblclick();
+      const receipt = page.getByText(/^Mã số hồ sơ: /);
+      await receipt.waitFor({ timeout: 15_000 });
+      const code = (await receipt.innerText()).replace('Mã số hồ sơ: ', '').trim();
+      assert.match(code, /^H29\.25747\.01-\d{6}-\d{4}$/);
+      await page.getByText(/Ngày hẹn trả kết quả dự kiến: \d{2}\/\d{2}\/\d{4}/).waitFor();
+      assert.equal(await dossiersOf(applicant.personalId), filedBefore + 1, 'one dossier for the double click');
+      await assertAccessible(page, `receipt (${viewport.name})`);
+      await shot(page, `apply-${viewport.name}-3-receipt`);
       await page.close();
     });
   }

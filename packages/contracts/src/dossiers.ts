@@ -50,6 +50,11 @@ export const DraftView = z
   })
   .meta({ id: 'Draft' });
 
+/** A form error as the server found it: where (JSON Pointer into the form data), which rule, its limit. */
+export const FormIssue = z.object({ path: z.string(), message: z.string(), keyword: z.string(), limit: z.number().optional() }).meta({ id: 'FormIssue' });
+
+export const DraftCheck = z.object({ errors: z.array(FormIssue), missingDocuments: z.array(z.string()) }).meta({ id: 'DraftCheck' });
+
 export const DraftSummary = z.object({ id: z.string(), agencyCode: z.string(), procedureCode: z.string(), procedureName: z.string(), updatedAt: z.string() }).meta({ id: 'DraftSummary' });
 
 export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, 'an Idempotency-Key is 8–100 letters, digits or _ . : -');

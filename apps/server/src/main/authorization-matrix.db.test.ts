@@ -359,6 +359,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['citizenA', () => ({ method: 'DELETE', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments/${state.draftFileId ?? ''}` })],
     denied: [['citizenB', () => ({ method: 'DELETE', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments/${state.draftFileId ?? ''}` }), 404]],
   },
+  'POST /api/v1/drafts/:id/check': {
+    allowed: ['citizenA', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftId ?? ''}/check` })],
+    denied: [['citizenB', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftId ?? ''}/check` }), 404], ['agencySystem', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftId ?? ''}/check` }), 403]],
+  },
   'POST /api/v1/drafts/:id/submit': {
     allowed: ['citizenA', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` })],
     denied: [['citizenB', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` }), 404], ['agencySystem', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` }), 403]],

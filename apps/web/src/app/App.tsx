@@ -1,6 +1,6 @@
-import { Alert, Anchor, AppShell, Burger, Button, Container, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Button, Container, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { LoginCallback } from '../features/auth/LoginCallback.tsx';
@@ -9,6 +9,10 @@ import { ProcedurePage } from '../features/portal/ProcedurePage.tsx';
 import { TrackingPage } from '../features/portal/TrackingPage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CALLBACK_PATH } from '../lib/oidc-session.ts';
+
+// The application form (react-jsonschema-form, Ajv) is loaded only by those who apply: the portal's
+// first page stays light.
+const ApplyPage = lazy(() => import('../features/apply/ApplyPage.tsx'));
 
 /** The portal's frame: header (brand, navigation, language, account), the page, the footer. */
 export function App() {
@@ -68,6 +72,13 @@ export function App() {
               <Switch>
                 <Route path="/thu-tuc/:code">{(params) => <ProcedurePage code={params.code} />}</Route>
                 <Route path="/tra-cuu-ho-so"><TrackingPage /></Route>
+                <Route path="/nop-ho-so/:agencyCode/:procedureCode">
+                  {(params) => (
+                    <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+                      <ApplyPage agencyCode={params.agencyCode} procedureCode={params.procedureCode} />
+                    </Suspense>
+                  )}
+                </Route>
                 <Route><HomePage /></Route>
               </Switch>
             )}

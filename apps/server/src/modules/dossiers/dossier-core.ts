@@ -30,7 +30,7 @@ export type DossiersDeps = {
   agencyExists: (code: string) => Promise<boolean>;
   /** Reads a stored definition (terms, documents, steps, form schema); validates form data against a schema. */
   readService: (definition: unknown) => StoredService;
-  validateForm: (serviceId: string, version: number, schema: object, data: unknown) => { path: string; message: string }[];
+  validateForm: (serviceId: string, version: number, schema: object, data: unknown) => { path: string; message: string; keyword: string; limit?: number }[];
 };
 
 export const DOSSIER_NOT_FOUND = { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' };

@@ -1,4 +1,4 @@
-import { DraftInput, DraftSummary, DraftUpdate, DraftView, DossierView, IdempotencyKey } from '@congso/contracts';
+import { DraftCheck, DraftInput, DraftSummary, DraftUpdate, DraftView, DossierView, IdempotencyKey } from '@congso/contracts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { invalid } from '../../kernel/errors.ts';
@@ -44,6 +44,15 @@ export function draftRoutes(service: DossiersService) {
       '/api/v1/drafts/:id/attachments/:attachmentId',
       { config: { access: 'authenticated' }, schema: { tags, summary: 'Remove a file from a draft', security, params: DraftParams.extend({ attachmentId: z.uuid() }), response: { 200: DraftView, ...responses } } },
       async (request) => service.removeDraftFile(caller(request), request.params.id, request.params.attachmentId),
+    );
+
+    app.post(
+      '/api/v1/drafts/:id/check',
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: 'What filing the draft would refuse now: form errors (JSON Pointer path, rule, limit) and missing mandatory documents', security, params: DraftParams, response: { 200: DraftCheck, ...responses } },
+      },
+      async (request) => service.checkDraft(caller(request), request.params.id),
     );
 
     app.post(

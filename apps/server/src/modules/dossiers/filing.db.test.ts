@@ -103,6 +103,11 @@ describe('drafts', () => {
     const caller = citizen(502);
     const draft = await dossiers.createDraft(caller, { agencyCode: AGENCY, procedureCode: '1.000894', formData: { childName: 'Có tệp', birthDate: '2026-11-03' } });
     await assert.rejects(dossiers.submitDraft(caller, draft.id, null, null), { code: 'dossiers.missing_documents' });
+    assert.deepEqual(await dossiers.checkDraft(caller, draft.id), { errors: [], missingDocuments: ['to-khai-ky'] }, 'the check says what filing would refuse');
+    await dossiers.updateDraft(caller, draft.id, { childName: 'C' });
+    const check = await dossiers.checkDraft(caller, draft.id);
+    assert.deepEqual(check.errors.map((e) => [e.path, e.keyword, e.limit]).sort(), [['/birthDate', 'required', undefined], ['/childName', 'minLength', 2]]);
+    await dossiers.updateDraft(caller, draft.id, { childName: 'Có tệp', birthDate: '2026-11-03' });
     await assert.rejects(dossiers.addDraftFiles(caller, draft.id, [{ documentCode: 'to-khai-ky', name: 'a.pdf', bytes: Buffer.from('MZ executable') }]), { code: 'dossiers.attachment_refused' });
     const withFile = await dossiers.addDraftFiles(caller, draft.id, [{ documentCode: 'to-khai-ky', name: 'tờ khai.pdf', bytes: SMALL_PDF }]);
     assert.deepEqual(withFile.attachments.map((a) => [a.documentCode, a.mediaType]), [['to-khai-ky', 'application/pdf']]);

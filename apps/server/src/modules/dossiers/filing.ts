@@ -233,6 +233,19 @@ export function createFiling(core: DossierCore) {
       }));
     },
 
+    /**
+     * What filing the draft would refuse now, without filing it: the form's errors (where, which rule)
+     * and the mandatory documents still missing. The portal shows them next to their fields.
+     */
+    async checkDraft(caller: ApiCaller, id: string) {
+      const { row, stored, svc } = await ownDraft(caller, id);
+      const files = await repository.listAttachments(row.id);
+      return {
+        errors: deps.validateForm(svc.id, svc.version, stored.formSchema, row.formData),
+        missingDocuments: stored.documents.filter((d) => d.requirement === 'mandatory' && !files.some((f) => f.documentCode === d.code)).map((d) => d.code),
+      };
+    },
+
     /** Files the draft as it stands: the form and the files are checked as for any filing. */
     async submitDraft(caller: ApiCaller, id: string, idempotencyKey: string | null, requestId: string | null): Promise<{ created: boolean; dossier: DossierViewData }> {
       if (caller.kind === 'client') throw REFUSALS.person_required();

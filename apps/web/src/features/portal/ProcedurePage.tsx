@@ -1,5 +1,5 @@
 import { OfferedService, ProcedureDetailView } from '@congso/contracts';
-import { Alert, Anchor, Badge, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { z } from 'zod';
@@ -61,11 +61,18 @@ export function ProcedurePage({ code }: { code: string }) {
       <Stack component="section" aria-labelledby="online-title" gap="xs">
         <Title order={2} id="online-title">{t('procedure.online')}</Title>
         {offered.length > 0 ? (
-          <List>
+          <Stack gap="sm">
             {offered.map((o) => (
-              <List.Item key={o.agencyCode}>{t('procedure.onlineAt', { agency: agencyName(o.agencyCode), level: t(onlineKey(o.onlineLevel)), days: formatNumber(o.workingDays) })}</List.Item>
+              <Stack key={o.agencyCode} gap={4}>
+                <Text>{t('procedure.onlineAt', { agency: agencyName(o.agencyCode), level: t(onlineKey(o.onlineLevel)), days: formatNumber(o.workingDays) })}</Text>
+                <Group>
+                  <Button component={Link} href={`/nop-ho-so/${o.agencyCode}/${o.procedureCode}`} aria-label={t('procedure.applyAt', { agency: agencyName(o.agencyCode) })}>
+                    {t('procedure.online')}
+                  </Button>
+                </Group>
+              </Stack>
             ))}
-          </List>
+          </Stack>
         ) : (
           <Text>{t('procedure.notOnline')}</Text>
         )}

@@ -354,13 +354,21 @@ export function createFormAjv(): Ajv2020 {
   return ajv;
 }
 
-export type FormIssue = { path: string; message: string };
+/** A form error: where (JSON Pointer), the rule broken (Ajv keyword, its limit) for clients to word it, and Ajv's message. */
+export type FormIssue = { path: string; message: string; keyword: string; limit?: number };
 
 /** Ajv's errors as (JSON Pointer, message) pairs; a missing property points at the property itself. */
 export function formIssues(errors: readonly ErrorObject[] | null | undefined): FormIssue[] {
-  return (errors ?? []).map((error) => {
+  // "must match the then schema" only repeats the error inside the branch; the branch's own errors say what to fix.
+  return (errors ?? []).filter((error) => error.keyword !== 'if').map((error) => {
     const missing = error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
-    return { path: missing === undefined ? error.instancePath || '/' : `${error.instancePath}/${missing}`, message: error.message ?? error.keyword };
+    const limit = (error.params as { limit?: unknown }).limit;
+    return {
+      path: missing === undefined ? error.instancePath || '/' : `${error.instancePath}/${missing}`,
+      message: error.message ?? error.keyword,
+      keyword: error.keyword,
+      ...(typeof limit === 'number' ? { limit } : {}),
+    };
   });
 }
 
