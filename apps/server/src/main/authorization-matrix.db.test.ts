@@ -134,6 +134,13 @@ before(async () => {
   state.draftFileId = (JSON.parse(uploaded.body) as { attachments: { id: string }[] }).attachments[0]?.id ?? '';
 });
 
+/** A fresh dossier of citizen A that reception asked to supplement. */
+async function dossierAwaitingSupplement(): Promise<string> {
+  const filed = JSON.parse((await call('citizenA', { method: 'POST', url: '/api/v1/dossiers', body: dossierSubmission })).body) as { code: string };
+  await call('receptionistA', { method: 'POST', url: `/api/v1/dossiers/${filed.code}/actions/request_supplement`, body: { reason: 'Thiếu giấy tờ' } });
+  return filed.code;
+}
+
 async function currentResultId(): Promise<string> {
   const view = await call('citizenA', { method: 'GET', url: `/api/v1/dossiers/${state.decisionCode ?? ''}` });
   return (JSON.parse(view.body) as { attachments: { id: string; kind: string }[] }).attachments.find((a) => a.kind === 'result')?.id ?? '';
@@ -318,6 +325,11 @@ const MATRIX: Record<string, Case> = {
   'GET /api/v1/agencies/:agencyCode/register': {
     allowed: ['receptionistA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' })],
     denied: [['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' }), 404], ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/register?from=2026-01-01&to=2030-12-31' }), 403]],
+  },
+  'POST /api/v1/dossiers/:code/supplement': {
+    // Citizen A may supplement only a dossier waiting for it: the state refuses (409), the person is allowed.
+    allowed: ['citizenA', async () => ({ method: 'POST', url: `/api/v1/dossiers/${await dossierAwaitingSupplement()}/supplement`, body: {} })],
+    denied: [['representative', () => ({ method: 'POST', url: dossierUrl('/supplement'), body: {} }), 404], ['adminB', () => ({ method: 'POST', url: dossierUrl('/supplement'), body: {} }), 404]],
   },
   'PUT /api/v1/dossiers/:code/result': {
     allowed: ['handlerA', () => ({ method: 'PUT', url: `/api/v1/dossiers/${state.decisionCode ?? ''}/result`, multipart: resultUpload() })],

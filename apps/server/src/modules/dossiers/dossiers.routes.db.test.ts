@@ -46,6 +46,7 @@ before(async () => {
 });
 after(async () => t.close());
 
+const withFile = () => multipartBody({ agencyCode: 'H29.25747.01', procedureCode: '2.000635', formData: { childName: 'Bổ sung tệp', birthDate: '2026-11-01' } }, [{ field: 'to-khai-ky', name: 'to-khai.pdf', bytes: SMALL_PDF }]);
 const call = (who: string | null, method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, headers: { ...(who ? { authorization: `Bearer ${tokens[who] ?? ''}` } : {}), ...headers }, ...(payload ? { payload } : {}) });
 
@@ -151,6 +152,35 @@ describe('filing with attachments (multipart)', () => {
     const response = await call('applicant', 'POST', '/api/v1/dossiers', withDocuments);
     assert.equal(response.statusCode, 400);
     assert.equal(response.json<{ code: string }>().code, 'dossiers.missing_documents');
+  });
+});
+
+describe('supplementing with the documents asked for', () => {
+  it('lets the applicant send the files with the supplement, checked like at filing; nobody else', async () => {
+    const filing = withFile();
+    // A body whose boundary is not the one announced is a bad request, not a server error.
+    const mismatched = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { authorization: `Bearer ${tokens.applicant ?? ''}`, 'content-type': withFile().contentType }, payload: filing.payload });
+    assert.equal(mismatched.statusCode, 400, mismatched.body);
+    const filed = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { authorization: `Bearer ${tokens.applicant ?? ''}`, 'content-type': filing.contentType }, payload: filing.payload });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const code = filed.json<{ code: string }>().code;
+    const asked = await call('receptionist', 'POST', `/api/v1/dossiers/${code}/actions/request_supplement`, { reason: 'Tờ khai chưa có chữ ký' });
+    assert.equal(asked.statusCode, 200, asked.body);
+    const send = (who: string, bytes: Uint8Array) => {
+      const body = multipartBody({ note: 'Gửi lại tờ khai có chữ ký' }, [{ field: 'to-khai-ky', name: 'to-khai-ky.pdf', bytes }]);
+      return t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${code}/supplement`, headers: { authorization: `Bearer ${tokens[who] ?? ''}`, 'content-type': body.contentType }, payload: body.payload });
+    };
+    assert.equal((await send('other', SMALL_PDF)).statusCode, 404);
+    const disguised = await send('applicant', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]));
+    assert.equal(disguised.statusCode, 400);
+    assert.equal(disguised.json<{ code: string }>().code, 'dossiers.attachment_refused');
+    const done = await send('applicant', SMALL_PDF);
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal(done.json<{ state: string }>().state, 'submitted');
+    const files = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.attachment a join dossiers.dossier d on d.id = a.dossier_id where d.code = ${code}`);
+    assert.equal(files[0]?.n, 2, 'the filing’s file and the supplement’s');
+    const events = await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from kernel.outbox_event where topic = 'dossiers.dossier.supplemented' and payload->>'code' = ${code}`);
+    assert.equal(events[0]?.n, 1);
   });
 });
 

@@ -48,6 +48,20 @@ export function dossiersRoutes(service: DossiersService) {
         },
       );
 
+      scope.withTypeProvider<ZodTypeProvider>().post(
+        '/api/v1/dossiers/:code/supplement',
+        {
+          config: { access: 'authenticated' },
+          schema: { tags, summary: 'Supplement the dossier as asked (the applicant): multipart files named by document code, and an optional `submission` JSON field { "note": "…" }', security, params: CodeParams, response: { 200: DossierView, ...responses } },
+        },
+        async (request) => {
+          const { submission, files } = request.isMultipart() ? await readMultipart(request) : { submission: request.body, files: [] };
+          const note = (submission as { note?: unknown } | undefined)?.note;
+          if (note !== undefined && (typeof note !== 'string' || note.length > 4000)) throw invalid('request.invalid', { vi: 'Ghi chú không hợp lệ.', en: 'The note is not valid.' });
+          return service.act(request.actor as ApiCaller, request.params.code, 'supplement', { reason: note ?? null, files }, String(request.id));
+        },
+      );
+
       scope.withTypeProvider<ZodTypeProvider>().put(
         '/api/v1/dossiers/:code/result',
         {

@@ -14,7 +14,7 @@ import { legTimes } from './domain/leg-times.ts';
 import { transition, type ActionName } from './domain/lifecycle.ts';
 import { phaseTimes } from './domain/phase-times.ts';
 import type { DossierRow, LegRow, NewLeg } from './dossiers.repository.ts';
-import { createFiling } from './filing.ts';
+import { checkFile, createFiling, type SubmittedFile } from './filing.ts';
 import { checkServiceDefinition, type ServiceDefinition } from './services/service-definition.ts';
 
 export type { DossiersDeps } from './dossier-core.ts';
@@ -24,7 +24,15 @@ export { QUEUES, type QueueName } from './dossier-reads.ts';
 /** Where a consultation or transfer goes, and the time it is given (working days or hours). */
 export type LegTarget = { agencyCode: string; unitCode?: string | null | undefined; workingDays?: number | undefined; workingHours?: number | undefined };
 export type Delivery = 'electronic' | 'pickup' | 'post';
-export type ActionInput = { reason?: string | null; newDueDate?: string | null; targets?: readonly LegTarget[] | undefined; handlerId?: string | null; delivery?: readonly Delivery[] | undefined };
+export type ActionInput = {
+  reason?: string | null;
+  newDueDate?: string | null;
+  targets?: readonly LegTarget[] | undefined;
+  handlerId?: string | null;
+  delivery?: readonly Delivery[] | undefined;
+  /** supplement: the documents asked for (each checked as at filing). */
+  files?: readonly SubmittedFile[] | undefined;
+};
 
 /** A leg is given at most 60 working days; hours are office hours (8 a day). */
 const MAX_LEG_HOURS = 60 * 8;
@@ -113,6 +121,10 @@ export function createDossiersService(deps: DossiersDeps) {
       const calendar = deps.calendar();
       const opens = action === 'consult' ? 'consultation' : action === 'transfer' ? 'transfer' : null;
       const handlerId = action === 'assign' ? await checkHandler(found, input.handlerId) : null;
+      // Files come only with a supplement, and are checked before anything is written.
+      if (input.files && input.files.length > 0 && action !== 'supplement') throw new DomainError('invalid', 'dossiers.files_not_expected', { vi: 'Thao tác này không kèm tệp.', en: 'This action takes no files.' });
+      const documents = input.files && input.files.length > 0 ? (await core.loadService(found)).documents : [];
+      const supplied = (input.files ?? []).map((file) => checkFile(documents, file));
       const updated = await deps.database.db.transaction(async (tx) => {
         const row = await repository.lockByCode(tx, code);
         if (!row) throw dossierNotFound();
@@ -146,6 +158,10 @@ export function createDossiersService(deps: DossiersDeps) {
           }
           Object.assign(patch, { dueDate: newDueDate, dueAt: new Date(`${newDueDate}T17:00:00+07:00`) });
           Object.assign(data, { previousDueDate: row.dueDate, newDueDate });
+        }
+        if (supplied.length > 0) {
+          for (const f of supplied) await repository.insertAttachment(tx, { id: uuidv7(), dossierId: row.id, documentCode: f.documentCode, storedName: f.storedName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, content: f.bytes });
+          data.files = supplied.map((f) => ({ documentCode: f.documentCode, sha256: f.sha256 }));
         }
         if (handlerId) {
           patch.handlerId = handlerId;

@@ -26,10 +26,10 @@ export type DraftInput = { agencyCode: string; procedureCode: string; onBehalfOf
 /** A file attached at submission, under the code of the document it provides. */
 export type SubmittedFile = { documentCode: string; name: string; bytes: Uint8Array };
 
-type CheckedFile = { documentCode: string; storedName: string; mediaType: string; size: number; sha256: string; bytes: Uint8Array };
+export type CheckedFile = { documentCode: string; storedName: string; mediaType: string; size: number; sha256: string; bytes: Uint8Array };
 
 /** A file must answer a listed document of the procedure and pass that document's rules. */
-function checkFile(documents: readonly DocumentTerms[], file: SubmittedFile): CheckedFile {
+export function checkFile(documents: readonly DocumentTerms[], file: SubmittedFile): CheckedFile {
   const document = documents.find((d) => d.code === file.documentCode);
   if (!document) {
     throw new DomainError('invalid', 'dossiers.unknown_document', { vi: 'Tệp đính kèm không thuộc thành phần hồ sơ nào của thủ tục.', en: 'The attachment answers no document of the procedure.' }, { document: file.documentCode });

@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { invalid } from '../../kernel/errors.ts';
+import { DomainError, invalid } from '../../kernel/errors.ts';
 import type { SubmittedFile } from './filing.ts';
 import { MAX_DOCUMENT_BYTES } from './services/service-definition.ts';
 
@@ -37,7 +37,10 @@ export async function readMultipart(request: FastifyRequest): Promise<{ submissi
   } catch (error) {
     // The plugin answers a JSON field that does not parse with a 406; it is a bad request.
     if ((error as { code?: string }).code === 'FST_INVALID_JSON_FIELD_ERROR') throw notJson();
-    throw error;
+    // The plugin's own client errors (too large, too many files) carry their 4xx status; anything
+    // else the parser throws (a boundary that never comes, a malformed part header) is a bad body.
+    if (error instanceof DomainError || typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+    throw invalid('request.invalid', { vi: 'Nội dung multipart/form-data không hợp lệ.', en: 'The multipart/form-data body is malformed.' });
   }
   return { submission, files };
 }
