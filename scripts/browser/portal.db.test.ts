@@ -100,6 +100,30 @@ const uiAt = (path: readonly string[]) => path.reduce<Record<string, unknown>>((
 
 const dossiersOf = async (ownerId: string) => (await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier where owner_id = ${ownerId}`))[0]?.n ?? 0;
 
+/** The ward's officials for one journey (fresh logins: a decision needs a recent one). */
+async function officialsFor(label: string) {
+  const n = label === 'desktop' ? 40 : 50;
+  const person = (i: number, role: string) => ({ ...((r) => ({ personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex }))(syntheticResident(n + i)), password: `Pt9-${role}-pass-Hq2w-Lm` });
+  const at = (agencyCode: string, role: 'receptionist' | 'handler' | 'leader') => ({ post: { agencyCode, unitCode: null, roles: [role] } });
+  return {
+    receptionist: (await signedInActor(t, person(0, 'reception'), at(BIRTH.agencyCode, 'receptionist'))).token,
+    handler: (await signedInActor(t, person(1, 'handler'), at(BIRTH.competentAgencyCode, 'handler'))).token,
+    leader: (await signedInActor(t, person(2, 'leader'), at(BIRTH.competentAgencyCode, 'leader'))).token,
+  };
+}
+
+async function act(token: string, code: string, action: string, body: object = {}): Promise<void> {
+  const decision = action === 'approve' || action === 'reject';
+  const response = await t.app.inject({ method: 'POST', url: decision ? `/api/v1/dossiers/${code}/decision` : `/api/v1/dossiers/${code}/actions/${action}`, headers: { authorization: `Bearer ${token}` }, payload: decision ? { decision: action, ...body } : body });
+  assert.equal(response.statusCode, 200, `${action}: ${response.body}`);
+}
+
+async function attachResult(token: string, code: string): Promise<void> {
+  const body = multipartBody(null, [{ field: 'result', name: 'ket-qua.pdf', bytes: SMALL_PDF }]);
+  const response = await t.app.inject({ method: 'PUT', url: `/api/v1/dossiers/${code}/result`, headers: { authorization: `Bearer ${token}`, 'content-type': body.contentType }, payload: body.payload });
+  assert.equal(response.statusCode, 200, response.body);
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 describe('browser journeys: the public portal', { skip: available ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)` }, () => {
@@ -160,7 +184,7 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
       const page = await browser.newPage({ viewport });
       await page.goto(`${t.base}/`);
       // On a phone the navigation is behind the menu button.
-      if (viewport.width < 768) await page.getByRole('button', { name: 'Trình đơn' }).click();
+      if (viewport.width < 992) await page.getByRole('button', { name: 'Trình đơn' }).click();
       await page.getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
       await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
       await assertAccessible(page, `tracking form (${viewport.name})`);
@@ -180,7 +204,7 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
   }
 
   for (const viewport of VIEWPORTS) {
-    it(`a citizen signs in, fills the birth-registration form with an attachment, reviews, files once and gets the receipt (${viewport.name})`, async () => {
+    it(`a citizen applies (sign-in, form, attachment, review, one filing for a double click, receipt), supplements what reception asks, downloads the result; a visitor tracks it (${viewport.name})`, async () => {
       const page = await browser.newPage({ viewport });
       const consoleErrors: string[] = [];
       page.on('console', (message) => {
@@ -232,7 +256,46 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
       assert.equal(await dossiersOf(applicant.personalId), filedBefore + 1, 'one dossier for the double click');
       await assertAccessible(page, `receipt (${viewport.name})`);
       await shot(page, `apply-${viewport.name}-3-receipt`);
+
+      // Reception asks for a supplement (the officials' side through the API in this journey).
+      const officials = await officialsFor(viewport.name);
+      await act(officials.receptionist, code, 'receive');
+      await act(officials.receptionist, code, 'forward');
+      await act(officials.handler, code, 'request_supplement', { reason: 'Bản chụp Giấy chứng sinh bị mờ, đề nghị nộp lại bản rõ nét' });
+      // The citizen sees what is asked, with the reasons, and sends the document.
+      if (viewport.width < 992) await page.getByRole('button', { name: 'Trình đơn' }).click();
+      await page.getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+      const card = page.getByRole('article').filter({ hasText: code });
+      await card.getByText('Bản chụp Giấy chứng sinh bị mờ', { exact: false }).waitFor({ timeout: 15_000 });
+      await assertAccessible(page, `my dossiers, supplement asked (${viewport.name})`);
+      await shot(page, `apply-${viewport.name}-4-supplement-asked`);
+      await card.locator('input[type=file]').first().setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF });
+      await card.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+      await page.getByText('Đã gửi hồ sơ bổ sung.').waitFor();
+      // Appraisal, the result issued, approval and return.
+      await act(officials.handler, code, 'propose');
+      await attachResult(officials.handler, code);
+      await act(officials.leader, code, 'approve');
+      await act(officials.receptionist, code, 'return_result');
+      // The citizen downloads the result.
+      await page.reload();
+      const download = page.waitForEvent('download');
+      await page.getByRole('article').filter({ hasText: code }).getByRole('button', { name: /^Tải về / }).click();
+      assert.equal((await download).suggestedFilename(), 'ket-qua.pdf');
+      await assertAccessible(page, `my dossiers, result (${viewport.name})`);
+      await shot(page, `apply-${viewport.name}-5-result`);
       await page.close();
+
+      // An anonymous visitor tracks it by code: result returned.
+      const visitor = await browser.newPage({ viewport });
+      await visitor.goto(`${t.base}/tra-cuu-ho-so`);
+      await visitor.getByLabel('Mã số hồ sơ').fill(code);
+      await visitor.getByLabel('4 số cuối số định danh cá nhân hoặc mã số doanh nghiệp').fill(applicant.personalId.slice(-4));
+      await visitor.getByRole('button', { name: 'Tra cứu' }).click();
+      await visitor.getByText('Tình trạng: Đã trả kết quả').waitFor();
+      await assertAccessible(visitor, `tracking, result returned (${viewport.name})`);
+      await shot(visitor, `apply-${viewport.name}-6-tracked`);
+      await visitor.close();
     });
   }
 

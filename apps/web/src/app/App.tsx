@@ -7,6 +7,7 @@ import { LoginCallback } from '../features/auth/LoginCallback.tsx';
 import { HomePage } from '../features/portal/HomePage.tsx';
 import { ProcedurePage } from '../features/portal/ProcedurePage.tsx';
 import { TrackingPage } from '../features/portal/TrackingPage.tsx';
+import { MyDossiersPage } from '../features/mine/MyDossiersPage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CALLBACK_PATH } from '../lib/oidc-session.ts';
 
@@ -38,23 +39,25 @@ export function App() {
               <Anchor component={Link} href="/" underline="never" c="inherit">
                 <Title order={2} size="h3" component="p">
                   {t('app.name')}
-                  <Text span inherit visibleFrom="sm"> — {t('app.tagline')}</Text>
+                  <Text span inherit visibleFrom="lg"> — {t('app.tagline')}</Text>
                 </Title>
               </Anchor>
-              <Group gap="sm" wrap="nowrap" component="nav" aria-label={t('nav.main')} visibleFrom="sm">
+              <Group gap="sm" wrap="nowrap" component="nav" aria-label={t('nav.main')} visibleFrom="md">
                 <Anchor component={Link} href="/tra-cuu-ho-so" size="sm">{t('nav.track')}</Anchor>
+                <Anchor component={Link} href="/ho-so-cua-toi" size="sm">{t('nav.mine')}</Anchor>
                 {languageButton}
                 <AccountMenu onCallback={onCallback} onError={setAuthError} />
               </Group>
-              <Burger opened={menuOpen} onClick={toggleMenu} hiddenFrom="sm" aria-label={t('nav.menu')} aria-expanded={menuOpen} />
+              <Burger opened={menuOpen} onClick={toggleMenu} hiddenFrom="md" aria-label={t('nav.menu')} aria-expanded={menuOpen} />
             </Group>
           </Container>
         </AppShell.Header>
         {/* On a phone the navigation lives in a drawer: the header keeps the brand and the menu button. */}
-        <Drawer opened={menuOpen} onClose={closeMenu} title={t('nav.menu')} position="right" size="xs" hiddenFrom="sm" closeButtonProps={{ 'aria-label': t('auth.close') }}>
+        <Drawer opened={menuOpen} onClose={closeMenu} title={t('nav.menu')} position="right" size="xs" hiddenFrom="md" closeButtonProps={{ 'aria-label': t('auth.close') }}>
           <Stack component="nav" aria-label={t('nav.main')} gap="md">
             <Anchor component={Link} href="/" onClick={closeMenu}>{t('nav.home')}</Anchor>
             <Anchor component={Link} href="/tra-cuu-ho-so" onClick={closeMenu}>{t('nav.track')}</Anchor>
+            <Anchor component={Link} href="/ho-so-cua-toi" onClick={closeMenu}>{t('nav.mine')}</Anchor>
             {languageButton}
             <AccountMenu onCallback={onCallback} onError={setAuthError} restore={false} />
           </Stack>
@@ -72,6 +75,7 @@ export function App() {
               <Switch>
                 <Route path="/thu-tuc/:code">{(params) => <ProcedurePage code={params.code} />}</Route>
                 <Route path="/tra-cuu-ho-so"><TrackingPage /></Route>
+                <Route path="/ho-so-cua-toi"><MyDossiersPage /></Route>
                 <Route path="/nop-ho-so/:agencyCode/:procedureCode">
                   {(params) => (
                     <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
