@@ -19,7 +19,8 @@ const port = Number(process.argv[3] ?? 0) || (await findFreePort());
 // (for the filing citizen's token) would not get them; the request paths measured are the same.
 const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_MAX: '100000000', LOG_LEVEL: 'silent', DB_POOL_MAX: '20', PUBLIC_URL: `http://127.0.0.1:${port}` });
 const database = connectDatabase(url, { max: config.db.poolMax });
-const built = await buildApp({ config, database, logger: pino({ level: 'silent' }) });
+// BENCH_WEB_DIST: serve the built web app too (the page-budget benchmark).
+const built = await buildApp({ config, database, logger: pino({ level: 'silent' }), ...(process.env.BENCH_WEB_DIST ? { webDistDir: process.env.BENCH_WEB_DIST } : {}) });
 
 // The agency system the identity scenarios act as (BENCH_CLIENT_ID, set by bench/run.ts only, so a
 // profiling run against another database registers nothing). It is registered the way an

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/server/src/kernel/db/embedded.ts';
 import { prepareTemplate, withDatabase } from '../apps/server/src/kernel/testing/test-database.ts';
+import { REPO_ROOT } from '../apps/server/src/kernel/paths.ts';
+import { buildWebIfStale } from '../scripts/web-build.ts';
+import { firstContentfulPaints, homeJavaScript, WEB_TARGETS } from './web-budget.ts';
 import { seedReferenceData } from '../apps/server/src/main/seed.ts';
 import { RAW_SQL_FILING, rawSqlFilings, type LoadResult } from './dossier-bench.ts';
 import { scenarios, type BenchRequest, type BenchServer, type Scenario } from './scenarios.ts';
@@ -130,6 +133,32 @@ try {
   }
   await prepareTemplate(serverUrl, databaseName, (database) => seedReferenceData(database, logger));
 
+  // `npm run bench -- web`: the portal's page budget (JavaScript size, first paint), not load figures.
+  if (only.includes('web')) {
+    const dist = join(REPO_ROOT, 'apps/web/dist');
+    await buildWebIfStale(dist);
+    const web = await startServer(['bench/congso-server.ts', withDatabase(serverUrl, databaseName)], { BENCH_WEB_DIST: dist });
+    children.push(web.child);
+    const js = await homeJavaScript(dist);
+    const gzip = js.reduce((sum, f) => sum + f.gzipBytes, 0);
+    const paints = await firstContentfulPaints(`http://127.0.0.1:${web.port}/`, process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+    web.child.kill();
+    const sorted = [...paints].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(`Portal home page: JavaScript loaded up front ${kb(gzip)} gzip (${js.map((f) => `${f.file} ${kb(f.bytes)} → ${kb(f.gzipBytes)}`).join(', ')}); target ≤ ${kb(WEB_TARGETS.jsGzipBytes)}.`);
+    console.log(`First contentful paint, headless Chromium, ${paints.length} cold loads: median ${median.toFixed(0)} ms (min ${sorted[0]?.toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)}); target ≤ ${WEB_TARGETS.fcpMs} ms.`);
+    await mkdir('.bench', { recursive: true });
+    await writeFile('.bench/web.json', JSON.stringify({ at: new Date().toISOString(), js, gzipBytes: gzip, paints, medianFcpMs: median }, null, 2));
+  }
+  const webOnly = only.length === 1 && only[0] === 'web';
+  if (!webOnly) await loadScenarios(serverUrl);
+} finally {
+  await cleanUp();
+}
+
+/** The load scenarios: hello-world, then Congso's, each against the baseline it is compared with. */
+async function loadScenarios(serverUrl: string): Promise<void> {
   console.log(`Congso benchmarks: ${CONNECTIONS} connections, ${SECONDS} s per scenario after ${WARMUP_SECONDS} s warm-up; ` +
     `${hasTaskset ? 'servers on core 0, load on core 1' : 'unpinned (no taskset)'}; load generator ${hasWrk ? 'wrk' : 'autocannon'}; Node ${process.version}.`);
   const hello = await startServer(['bench/hello-server.ts']);
@@ -184,7 +213,9 @@ try {
   await mkdir('.bench', { recursive: true });
   await writeFile('.bench/results.md', `# Benchmark ${new Date().toISOString()}\n\n${table}\n${compared ? `\n${compared}\n` : ''}`);
   await writeFile('.bench/results.json', JSON.stringify({ at: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, rows, comparisons }, null, 2));
-} finally {
+}
+
+async function cleanUp(): Promise<void> {
   for (const child of children) child.kill();
   if (serverUrl) {
     const { default: postgres } = await import('postgres');
@@ -195,3 +226,4 @@ try {
   await embedded?.stop();
   if (embeddedDir) await rm(embeddedDir, { recursive: true, force: true });
 }
+
