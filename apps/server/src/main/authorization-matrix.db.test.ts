@@ -379,6 +379,10 @@ const MATRIX: Record<string, Case> = {
     allowed: ['citizenA', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` })],
     denied: [['citizenB', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` }), 404], ['agencySystem', () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftToFile ?? ''}/submit` }), 403]],
   },
+  'GET /api/v1/agencies/:agencyCode/dossier-counts': {
+    allowed: ['receptionistA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossier-counts' })],
+    denied: [['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossier-counts' }), 404], ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/dossier-counts' }), 403]],
+  },
   'GET /api/v1/agencies/:agencyCode/statistics': {
     allowed: ['leaderA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' })],
     denied: [['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' }), 404], ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' }), 403]],

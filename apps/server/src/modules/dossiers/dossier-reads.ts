@@ -107,6 +107,24 @@ export function createDossierReads(core: DossierCore) {
       };
     },
 
+    /** How many dossiers each of an agency's queues holds now (for the officials' workspace tabs). */
+    async queueCounts(caller: ApiCaller, agencyCode: string): Promise<Record<QueueName, number>> {
+      const reach = reachOf(await deps.actorFor(caller), 'dossiers:read');
+      if (reach.kind === 'none') throw REFUSALS.not_allowed();
+      if (reach.kind === 'agency' && reach.agencyCode !== agencyCode) throw REFUSALS.agency_not_found();
+      const unitCode = reach.kind === 'agency' ? reach.unitCode : null;
+      const now = deps.clock.now();
+      const soon = new Date(`${deps.calendar().addWorkingDays(vietnamDate(now), SOON_DUE_WORKING_DAYS)}T23:59:59+07:00`);
+      const names = Object.keys(QUEUES) as (keyof typeof QUEUES)[];
+      const counts = await Promise.all(
+        names.map((name) =>
+          repository.countQueue({ agencyCode, side: QUEUE_SIDE[name], unitCode, states: QUEUES[name], ...(name === 'overdue' ? { dueBefore: now } : {}), ...(name === 'soon_due' ? { dueFrom: now, dueBefore: soon } : {}) }),
+        ),
+      );
+      const toAnswer = await repository.countLegInbox({ agencyCode, unitCode });
+      return { ...(Object.fromEntries(names.map((name, i) => [name, counts[i] ?? 0])) as Record<keyof typeof QUEUES, number>), to_answer: toAnswer };
+    },
+
     /**
      * The register of dossiers (Mẫu 06 of Circular 01/2018, sổ theo dõi hồ sơ) an agency received
      * between two dates (Vietnam time, `to` included), with their outcome; keyset-paged.

@@ -63,6 +63,16 @@ describe('officials’ queues', () => {
     assert.deepEqual(later.items.map((i) => [i.code, i.overdue]), [[codes[0], true]]);
   });
 
+  it('counts each queue, as the tabs show them', async () => {
+    const response = await get('receptionist', '/api/v1/agencies/H29.15/dossier-counts');
+    assert.equal(response.statusCode, 200, response.body);
+    const counts = response.json<Record<string, number>>();
+    const page = (await get('receptionist', '/api/v1/agencies/H29.15/dossiers?queue=to_receive&limit=100')).json<Page>();
+    assert.equal(counts.to_receive, page.items.length);
+    assert.deepEqual(Object.keys(counts).sort(), ['overdue', 'soon_due', 'to_answer', 'to_approve', 'to_handle', 'to_receive', 'to_return']);
+    assert.equal((await get('applicant', '/api/v1/agencies/H29.15/dossier-counts')).statusCode, 403);
+  });
+
   it('refuses a forged cursor with 400', async () => {
     const response = await get('receptionist', '/api/v1/agencies/H29.15/dossiers?queue=to_receive&after=bm90LWEtY3Vyc29y');
     assert.equal(response.statusCode, 400);

@@ -11,6 +11,20 @@ export type NewLeg = typeof leg.$inferInsert;
 export type TrackingRow = { ownerId: string; filedBy: string; channel: string; serviceId: string; serviceVersion: number; agencyCode: string; state: string; dueDate: string | null; timeline: { at: string; action: string; state: string }[] };
 export type AttachmentMeta = Omit<typeof attachment.$inferSelect, 'content'>;
 
+/** Which dossiers a queue holds: states, the agency's side (receiving, competent, either), unit, due window. */
+function queueConditions(filter: { agencyCode: string | null; side: 'receiving' | 'handling' | 'either'; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date }) {
+  const conditions = [inArray(dossier.state, [...filter.states])];
+  if (filter.agencyCode) {
+    const code = filter.agencyCode;
+    const handling = sql`coalesce(${dossier.handlingAgencyCode}, ${dossier.agencyCode}) = ${code}`;
+    conditions.push(filter.side === 'receiving' ? eq(dossier.agencyCode, code) : filter.side === 'handling' ? handling : sql`(${dossier.agencyCode} = ${code} or ${handling})`);
+  }
+  if (filter.unitCode) conditions.push(sql`(${dossier.unitCode} is null or ${dossier.unitCode} = ${filter.unitCode})`);
+  if (filter.dueBefore) conditions.push(sql`${dossier.dueAt} < ${filter.dueBefore.toISOString()}::timestamptz`);
+  if (filter.dueFrom) conditions.push(sql`${dossier.dueAt} >= ${filter.dueFrom.toISOString()}::timestamptz`);
+  return conditions;
+}
+
 /** Queries only: the service layer decides. */
 export function createDossiersRepository(db: Executor) {
   return {
@@ -83,20 +97,26 @@ export function createDossiersRepository(db: Executor) {
       return db.select().from(dossier).where(inArray(dossier.ownerId, [...ownerIds])).orderBy(desc(dossier.createdAt)).limit(limit);
     },
 
+    /** How many dossiers an agency's queue holds (same filter as `queue`, without paging). */
+    async countQueue(filter: { agencyCode: string; side: 'receiving' | 'handling' | 'either'; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date }): Promise<number> {
+      const rows = await db.select({ n: sql<number>`count(*)::int` }).from(dossier).where(and(...queueConditions(filter)));
+      return rows[0]?.n ?? 0;
+    },
+
+    /** How many consultations and transfers addressed to an agency (and unit) are open. */
+    async countLegInbox(filter: { agencyCode: string; unitCode: string | null }): Promise<number> {
+      const conditions = [eq(leg.toAgencyCode, filter.agencyCode), eq(leg.status, 'open')];
+      if (filter.unitCode) conditions.push(sql`(${leg.toUnitCode} is null or ${leg.toUnitCode} = ${filter.unitCode})`);
+      const rows = await db.select({ n: sql<number>`count(*)::int` }).from(leg).where(and(...conditions));
+      return rows[0]?.n ?? 0;
+    },
+
     /**
      * One page of an agency's queue, ordered by due time then id (keyset paging: `after` is the last
      * row of the previous page). `unitCode` narrows to a unit (and dossiers not yet given to one).
      */
     async queue(filter: { agencyCode: string | null; side: 'receiving' | 'handling' | 'either'; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date; after?: { dueAt: Date; id: string }; limit: number }): Promise<DossierRow[]> {
-      const conditions = [inArray(dossier.state, [...filter.states])];
-      if (filter.agencyCode) {
-        const code = filter.agencyCode;
-        const handling = sql`coalesce(${dossier.handlingAgencyCode}, ${dossier.agencyCode}) = ${code}`;
-        conditions.push(filter.side === 'receiving' ? eq(dossier.agencyCode, code) : filter.side === 'handling' ? handling : sql`(${dossier.agencyCode} = ${code} or ${handling})`);
-      }
-      if (filter.unitCode) conditions.push(sql`(${dossier.unitCode} is null or ${dossier.unitCode} = ${filter.unitCode})`);
-      if (filter.dueBefore) conditions.push(sql`${dossier.dueAt} < ${filter.dueBefore.toISOString()}::timestamptz`);
-      if (filter.dueFrom) conditions.push(sql`${dossier.dueAt} >= ${filter.dueFrom.toISOString()}::timestamptz`);
+      const conditions = queueConditions(filter);
       if (filter.after) conditions.push(sql`(${dossier.dueAt}, ${dossier.id}) > (${filter.after.dueAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`);
       return db.select().from(dossier).where(and(...conditions)).orderBy(asc(dossier.dueAt), asc(dossier.id)).limit(filter.limit);
     },

@@ -172,6 +172,15 @@ export function dossiersRoutes(service: DossiersService) {
     );
 
     app.get(
+      '/api/v1/agencies/:agencyCode/dossier-counts',
+      {
+        config: { access: { permission: 'dossiers:read' } },
+        schema: { tags, summary: "How many dossiers each of the agency's queues holds now", security, params: z.object({ agencyCode: AgencyCode }), response: { 200: z.record(z.enum(['to_receive', 'to_handle', 'to_approve', 'to_return', 'overdue', 'soon_due', 'to_answer']), z.number().int()), ...responses } },
+      },
+      async (request) => service.queueCounts(request.actor as ApiCaller, request.params.agencyCode),
+    );
+
+    app.get(
       '/api/v1/agencies/:agencyCode/services',
       { config: PUBLIC, schema: { tags, summary: 'The online public services an agency offers (form, documents, fees, time limit)', params: z.object({ agencyCode: AgencyCode }), response: { 200: z.array(z.object({ id: z.string(), version: z.number().int(), definition: z.looseObject({}) })), ...problemResponses } } },
       async (request) => service.listServices(request.params.agencyCode),
