@@ -8,6 +8,8 @@ import { HomePage } from '../features/portal/HomePage.tsx';
 import { ProcedurePage } from '../features/portal/ProcedurePage.tsx';
 import { TrackingPage } from '../features/portal/TrackingPage.tsx';
 import { MyDossiersPage } from '../features/mine/MyDossiersPage.tsx';
+import { OfficialDossierPage } from '../features/workspace/OfficialDossierPage.tsx';
+import { WorkspacePage } from '../features/workspace/WorkspacePage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CALLBACK_PATH } from '../lib/oidc-session.ts';
 
@@ -76,6 +78,8 @@ export function App() {
                 <Route path="/thu-tuc/:code">{(params) => <ProcedurePage code={params.code} />}</Route>
                 <Route path="/tra-cuu-ho-so"><TrackingPage /></Route>
                 <Route path="/ho-so-cua-toi"><MyDossiersPage /></Route>
+                <Route path="/can-bo"><WorkspacePage /></Route>
+                <Route path="/can-bo/ho-so/:code">{(params) => <OfficialDossierPage code={params.code} />}</Route>
                 <Route path="/nop-ho-so/:agencyCode/:procedureCode">
                   {(params) => (
                     <Suspense fallback={<Loader aria-label={t('common.loading')} />}>

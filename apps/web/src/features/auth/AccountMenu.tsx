@@ -1,5 +1,6 @@
 import { AccountView } from '@congso/contracts';
-import { Badge, Button, Group, Loader, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Text } from '@mantine/core';
+import { Link } from 'wouter';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -91,6 +92,7 @@ export function AccountMenu({ onCallback, onError, restore = true }: { onCallbac
       {account ? (
         <>
           <Text fw={500} truncate maw={220} title={account.fullName} visibleFrom="sm">{account.fullName}</Text>
+          {account.post ? <Anchor component={Link} href="/can-bo" size="sm">{t('nav.workspace')}</Anchor> : null}
           <Badge variant="light" title={t('auth.levelTitle', { name: account.fullName, level: account.assuranceLevel })}>{t('auth.level', { level: account.assuranceLevel })}</Badge>
         </>
       ) : (

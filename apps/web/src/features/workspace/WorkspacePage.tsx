@@ -1,0 +1,128 @@
+import { AccountView, DossierQueuePage } from '@congso/contracts';
+import { Alert, Anchor, Badge, Button, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { z } from 'zod';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { ApiError, getJson } from '../../lib/api.ts';
+import { platformSession, useSignedIn } from '../auth/platform-session.ts';
+import { useAgencyNames } from '../portal/agency-names.ts';
+import { statusKey } from '../portal/labels.ts';
+
+// The officials' workspace: the agency's queues with their counts, each keyset-paged by due time, every
+// dossier coloured by where it stands against its deadline.
+
+const QUEUES = ['to_receive', 'to_handle', 'to_approve', 'to_return', 'soon_due', 'overdue', 'to_answer'] as const;
+type Queue = (typeof QUEUES)[number];
+const QUEUE_KEYS: Record<Queue, MessageKey> = {
+  to_receive: 'queue.to_receive', to_handle: 'queue.to_handle', to_approve: 'queue.to_approve', to_return: 'queue.to_return',
+  soon_due: 'queue.soon_due', overdue: 'queue.overdue', to_answer: 'queue.to_answer',
+};
+const Counts = z.record(z.string(), z.number());
+type Item = z.infer<typeof DossierQueuePage>['items'][number];
+const DAY_MS = 86_400_000;
+
+/** Overdue, due within two days, or on time — shown in words and colour (colour alone says nothing to some). */
+export function slaOf(item: { dueAt: string | null; overdue: boolean }, now = Date.now()): { key: MessageKey; color: string } {
+  if (item.overdue) return { key: 'sla.overdue', color: 'red.9' };
+  if (item.dueAt && Date.parse(item.dueAt) - now < 2 * DAY_MS) return { key: 'sla.soon', color: 'orange.9' };
+  return { key: 'sla.ok', color: 'green.9' };
+}
+
+export function WorkspacePage() {
+  const { t, locale, formatDateTime, formatNumber } = useI18n();
+  const signedIn = useSignedIn();
+  const [params, setParams] = useSearchParams();
+  const queue = (QUEUES as readonly string[]).includes(params.get('queue') ?? '') ? (params.get('queue') as Queue) : 'to_receive';
+  const [agencyCode, setAgencyCode] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fetcher = platformSession().authorizedFetch;
+  const agencyName = useAgencyNames(agencyCode ? [agencyCode] : [], locale);
+  const messageOf = (caught: unknown) => (caught instanceof ApiError ? caught.messages[locale] : t('common.error'));
+
+  useEffect(() => {
+    if (!signedIn) return;
+    getJson('/api/v1/me', AccountView, undefined, fetcher)
+      .then((account) => setAgencyCode(account.post?.agencyCode ?? ''))
+      .catch((caught: unknown) => setError(messageOf(caught)));
+  }, [signedIn, fetcher]); // messageOf changes with the language; the account is read once
+
+  useEffect(() => {
+    if (!agencyCode) return;
+    setItems(null);
+    Promise.all([
+      getJson(`/api/v1/agencies/${agencyCode}/dossier-counts`, Counts, undefined, fetcher),
+      getJson(`/api/v1/agencies/${agencyCode}/dossiers?queue=${queue}&limit=20`, DossierQueuePage, undefined, fetcher),
+    ])
+      .then(([found, page]) => {
+        setCounts(found);
+        setItems(page.items);
+        setNext(page.nextCursor);
+      })
+      .catch((caught: unknown) => setError(messageOf(caught)));
+  }, [agencyCode, queue]);
+
+  async function more() {
+    if (!agencyCode || !next) return;
+    const page = await getJson(`/api/v1/agencies/${agencyCode}/dossiers?queue=${queue}&limit=20&after=${encodeURIComponent(next)}`, DossierQueuePage, undefined, fetcher);
+    setItems((current) => [...(current ?? []), ...page.items]);
+    setNext(page.nextCursor);
+  }
+
+  if (!signedIn) return <Text>{t('ws.notOfficial')}</Text>;
+  if (agencyCode === '') return <Alert color="orange" title={t('ws.title')}>{t('ws.notOfficial')}</Alert>;
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('ws.title')}</Title>
+      {agencyCode ? <Text>{t('ws.agency', { agency: agencyName(agencyCode) })}</Text> : null}
+      {error ? <Alert color="red" role="alert" title={t('common.error')}>{error}</Alert> : null}
+      <Tabs value={queue} onChange={(value) => setParams({ queue: value ?? 'to_receive' })} keepMounted={false}>
+        <Tabs.List aria-label={t('queue.tabs')}>
+          {QUEUES.map((name) => (
+            <Tabs.Tab key={name} value={name}>
+              {t(QUEUE_KEYS[name])} ({formatNumber(counts[name] ?? 0)})
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {items === null ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : items.length === 0 ? (
+        <Text>{t('queue.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('queue.code')}</Table.Th>
+                <Table.Th>{t('queue.procedure')}</Table.Th>
+                <Table.Th>{t('queue.status')}</Table.Th>
+                <Table.Th>{t('queue.due')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => {
+                const sla = slaOf(item);
+                return (
+                  <Table.Tr key={`${item.code}-${item.leg?.id ?? ''}`}>
+                    <Table.Td><Anchor component={Link} href={`/can-bo/ho-so/${item.code}`}>{item.code}</Anchor></Table.Td>
+                    <Table.Td>{item.procedureCode}</Table.Td>
+                    <Table.Td>{t(statusKey(item.nationalStatus))}</Table.Td>
+                    <Table.Td>
+                      {item.dueAt ? formatDateTime(item.dueAt) : '—'} <Badge color={sla.color} variant="light">{t(sla.key)}</Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {next ? <Button variant="default" onClick={() => void more()}>{t('queue.more')}</Button> : null}
+    </Stack>
+  );
+}
