@@ -11,14 +11,20 @@ import { createListeningTestApp, moduleService, type TestApp } from '../../apps/
 import { seedDemoAgencies } from '../../apps/server/src/modules/agencies/index.ts';
 import { DEMO_FORM_SAMPLES, DEMO_SERVICES, type createDossiersModule } from '../../apps/server/src/modules/dossiers/index.ts';
 import { multipartBody, SMALL_PDF } from '../../apps/server/src/modules/dossiers/testing/fixtures.ts';
-import { ensureTestClient, signedInActor } from '../../apps/server/src/modules/identity/testing/actors.ts';
+import { totpCode } from '../../apps/server/src/modules/identity/index.ts';
+import type { NewCitizen } from '../../apps/server/src/modules/identity/accounts.ts';
+import { appointedOfficial, ensureTestClient, signedInActor } from '../../apps/server/src/modules/identity/testing/actors.ts';
 import { syntheticResident } from '../../apps/server/src/modules/registries/index.ts';
 import { buildWebIfStale } from '../web-build.ts';
 
-// The public portal in real Chromium, at desktop width and at 360 px: a visitor finds "Đăng ký khai
-// sinh" by typing it without diacritics and reads the procedure; an anonymous visitor tracks a
-// dossier by its code; the language switches to English and stays. axe-core reports no WCAG 2.1 A/AA
-// violation on any page visited, and no page scrolls sideways. Screenshots go to var/e2e/.
+// The portal and the officials' workspace in real Chromium, at desktop width and at 360 px: a visitor
+// finds "Đăng ký khai sinh" by typing it without diacritics and reads the procedure; a citizen applies
+// and the dossier goes through the workspace (reception asks for a supplement, the citizen supplements,
+// reception receives, the handler attaches the result, the leader approves, reception returns it), each
+// official signed in with password and authenticator code in their own browser; the citizen downloads
+// the result; an anonymous visitor tracks it by its code; the language switches to English and stays.
+// axe-core reports no WCAG 2.1 A/AA violation on any page visited, and no page scrolls sideways.
+// Screenshots go to var/e2e/.
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -100,28 +106,52 @@ const uiAt = (path: readonly string[]) => path.reduce<Record<string, unknown>>((
 
 const dossiersOf = async (ownerId: string) => (await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier where owner_id = ${ownerId}`))[0]?.n ?? 0;
 
-/** The ward's officials for one journey (fresh logins: a decision needs a recent one). */
-async function officialsFor(label: string) {
+type Official = { person: NewCitizen; secret: string };
+
+/** The ward's officials for one journey: appointed, each with an authenticator. */
+async function officialsFor(label: string): Promise<Record<'receptionist' | 'handler' | 'leader', Official>> {
   const n = label === 'desktop' ? 40 : 50;
-  const person = (i: number, role: string) => ({ ...((r) => ({ personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex }))(syntheticResident(n + i)), password: `Pt9-${role}-pass-Hq2w-Lm` });
-  const at = (agencyCode: string, role: 'receptionist' | 'handler' | 'leader') => ({ post: { agencyCode, unitCode: null, roles: [role] } });
+  const person = (i: number, role: string): NewCitizen => ({ ...((r) => ({ personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex }))(syntheticResident(n + i)), password: `Pt9-${role}-pass-Hq2w-Lm` });
+  const appoint = async (i: number, agencyCode: string, role: 'receptionist' | 'handler' | 'leader'): Promise<Official> => {
+    const who = person(i, role);
+    return { person: who, secret: (await appointedOfficial(t, who, { agencyCode, unitCode: null, roles: [role] })).totpSecret };
+  };
   return {
-    receptionist: (await signedInActor(t, person(0, 'reception'), at(BIRTH.agencyCode, 'receptionist'))).token,
-    handler: (await signedInActor(t, person(1, 'handler'), at(BIRTH.competentAgencyCode, 'handler'))).token,
-    leader: (await signedInActor(t, person(2, 'leader'), at(BIRTH.competentAgencyCode, 'leader'))).token,
+    receptionist: await appoint(0, BIRTH.agencyCode, 'receptionist'),
+    handler: await appoint(1, BIRTH.competentAgencyCode, 'handler'),
+    leader: await appoint(2, BIRTH.competentAgencyCode, 'leader'),
   };
 }
 
-async function act(token: string, code: string, action: string, body: object = {}): Promise<void> {
-  const decision = action === 'approve' || action === 'reject';
-  const response = await t.app.inject({ method: 'POST', url: decision ? `/api/v1/dossiers/${code}/decision` : `/api/v1/dossiers/${code}/actions/${action}`, headers: { authorization: `Bearer ${token}` }, payload: decision ? { decision: action, ...body } : body });
-  assert.equal(response.statusCode, 200, `${action}: ${response.body}`);
+/** An official opens the workspace in their own browser and signs in: password, then authenticator code. */
+async function openWorkspace(viewport: (typeof VIEWPORTS)[number], official: Official): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${t.base}/can-bo`);
+  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/auth\/interaction\//);
+  await page.fill('#personalId', official.person.personalId);
+  await page.fill('#password', official.person.password);
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#code');
+  await page.fill('#code', totpCode(official.secret, new Date()));
+  await page.click('form button[type=submit]');
+  await page.getByRole('heading', { level: 1, name: 'Bàn làm việc cán bộ' }).waitFor({ timeout: 15_000 });
+  return page;
 }
 
-async function attachResult(token: string, code: string): Promise<void> {
-  const body = multipartBody(null, [{ field: 'result', name: 'ket-qua.pdf', bytes: SMALL_PDF }]);
-  const response = await t.app.inject({ method: 'PUT', url: `/api/v1/dossiers/${code}/result`, headers: { authorization: `Bearer ${token}`, 'content-type': body.contentType }, payload: body.payload });
-  assert.equal(response.statusCode, 200, response.body);
+/** From the workspace, the dossier in the given queue tab, opened. */
+async function openFromQueue(page: Page, tab: RegExp, code: string): Promise<void> {
+  await page.goto(`${page.url().replace(/\/can-bo.*$/, '')}/can-bo`);
+  await page.getByRole('tab', { name: tab }).click();
+  await page.getByRole('link', { name: code }).click();
+  await page.getByRole('heading', { level: 1, name: /đăng ký khai sinh/i }).waitFor();
+  await page.getByText(code, { exact: true }).first().waitFor();
+}
+
+/** Takes an action on the open dossier and waits for its confirmation. */
+async function takeAction(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.getByText(`Đã thực hiện: ${label}`).waitFor({ timeout: 10_000 });
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -204,7 +234,7 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
   }
 
   for (const viewport of VIEWPORTS) {
-    it(`a citizen applies (sign-in, form, attachment, review, one filing for a double click, receipt), supplements what reception asks, downloads the result; a visitor tracks it (${viewport.name})`, async () => {
+    it(`a citizen applies (sign-in, form, attachment, review, one filing for a double click, receipt); reception asks for a supplement in the workspace; the citizen supplements; reception receives, the handler attaches the result, the leader approves, reception returns it; the citizen downloads it; a visitor tracks it (${viewport.name})`, async () => {
       const page = await browser.newPage({ viewport });
       const consoleErrors: string[] = [];
       page.on('console', (message) => {
@@ -257,11 +287,20 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
       await assertAccessible(page, `receipt (${viewport.name})`);
       await shot(page, `apply-${viewport.name}-3-receipt`);
 
-      // Reception asks for a supplement (the officials' side through the API in this journey).
+      // Reception checks the dossier in the workspace and asks, with reasons, for what is missing.
       const officials = await officialsFor(viewport.name);
-      await act(officials.receptionist, code, 'receive');
-      await act(officials.receptionist, code, 'forward');
-      await act(officials.handler, code, 'request_supplement', { reason: 'Bản chụp Giấy chứng sinh bị mờ, đề nghị nộp lại bản rõ nét' });
+      const reception = await openWorkspace(viewport, officials.receptionist);
+      await reception.getByRole('tab', { name: /^Chờ tiếp nhận \(\d+\)$/ }).waitFor();
+      await assertAccessible(reception, `workspace queues (${viewport.name})`);
+      await shot(reception, `workspace-${viewport.name}-1-queue`);
+      await openFromQueue(reception, /^Chờ tiếp nhận/, code);
+      // A refusal without its reasons is not sent: the field says what it needs.
+      await reception.getByRole('button', { name: 'Từ chối tiếp nhận', exact: true }).click();
+      await reception.getByText('Vui lòng nêu lý do, nội dung', { exact: false }).waitFor();
+      await assertAccessible(reception, `workspace dossier, reason missing (${viewport.name})`);
+      await reception.getByLabel('Lý do, nội dung (bắt buộc)').fill('Bản chụp Giấy chứng sinh bị mờ, đề nghị nộp lại bản rõ nét');
+      await shot(reception, `workspace-${viewport.name}-2-dossier`);
+      await takeAction(reception, 'Yêu cầu bổ sung');
       // The citizen sees what is asked, with the reasons, and sends the document.
       if (viewport.width < 992) await page.getByRole('button', { name: 'Trình đơn' }).click();
       await page.getByRole('link', { name: 'Hồ sơ của tôi' }).click();
@@ -272,11 +311,35 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
       await card.locator('input[type=file]').first().setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF });
       await card.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
       await page.getByText('Đã gửi hồ sơ bổ sung.').waitFor();
-      // Appraisal, the result issued, approval and return.
-      await act(officials.handler, code, 'propose');
-      await attachResult(officials.handler, code);
-      await act(officials.leader, code, 'approve');
-      await act(officials.receptionist, code, 'return_result');
+      // Reception receives the completed dossier and passes it to the competent unit.
+      await openFromQueue(reception, /^Chờ tiếp nhận/, code);
+      await takeAction(reception, 'Tiếp nhận');
+      await takeAction(reception, 'Chuyển xử lý');
+      // The handler appraises it, proposes the decision and attaches the result.
+      const handling = await openWorkspace(viewport, officials.handler);
+      await openFromQueue(handling, /^Đang giải quyết/, code);
+      await takeAction(handling, 'Trình phê duyệt');
+      await handling.locator('#result-file').setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: SMALL_PDF });
+      await handling.getByRole('button', { name: 'Đính kèm kết quả' }).click();
+      await handling.getByText('Đã đính kèm kết quả: ket-qua.pdf').waitFor();
+      await assertAccessible(handling, `workspace, result attached (${viewport.name})`);
+      await shot(handling, `workspace-${viewport.name}-3-handler`);
+      await handling.close();
+      // The leader approves.
+      const leading = await openWorkspace(viewport, officials.leader);
+      await openFromQueue(leading, /^Chờ phê duyệt/, code);
+      await assertAccessible(leading, `workspace, to approve (${viewport.name})`);
+      await takeAction(leading, 'Phê duyệt');
+      await shot(leading, `workspace-${viewport.name}-4-approved`);
+      await leading.close();
+      // Reception returns the result, electronically.
+      await openFromQueue(reception, /^Chờ trả kết quả/, code);
+      assert.ok(await reception.getByRole('checkbox', { name: 'Bản điện tử, trực tuyến' }).isChecked(), 'an online dossier is returned electronically');
+      await takeAction(reception, 'Trả kết quả');
+      await reception.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor();
+      await assertAccessible(reception, `workspace, result returned (${viewport.name})`);
+      await shot(reception, `workspace-${viewport.name}-5-returned`);
+      await reception.close();
       // The citizen downloads the result.
       await page.reload();
       const download = page.waitForEvent('download');

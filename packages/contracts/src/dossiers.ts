@@ -86,6 +86,7 @@ export const DossierView = z
     returnedAt: z.string().nullable(),
     punctuality: Verdict.nullable(),
     reschedules: z.number().int(),
+    /** Transitions open to the reader now, and `attach_result` when the reader may attach the result file now. */
     allowedActions: z.array(z.string()),
     /** Office hours each phase took against its allotment (Circular 01/2018 Art. 13, indicator 2); on a single dossier's view. */
     phases: z

@@ -39,14 +39,14 @@ export function App() {
           <Container size="lg" h="100%">
             <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
               <Anchor component={Link} href="/" underline="never" c="inherit">
-                <Title order={2} size="h3" component="p">
+                <Title order={2} size="h3" component="p" style={{ whiteSpace: 'nowrap' }}>
                   {t('app.name')}
-                  <Text span inherit visibleFrom="lg"> — {t('app.tagline')}</Text>
+                  <Text span inherit visibleFrom="xl"> — {t('app.tagline')}</Text>
                 </Title>
               </Anchor>
               <Group gap="sm" wrap="nowrap" component="nav" aria-label={t('nav.main')} visibleFrom="md">
-                <Anchor component={Link} href="/tra-cuu-ho-so" size="sm">{t('nav.track')}</Anchor>
-                <Anchor component={Link} href="/ho-so-cua-toi" size="sm">{t('nav.mine')}</Anchor>
+                <Anchor component={Link} href="/tra-cuu-ho-so" size="sm" style={{ whiteSpace: 'nowrap' }}>{t('nav.track')}</Anchor>
+                <Anchor component={Link} href="/ho-so-cua-toi" size="sm" style={{ whiteSpace: 'nowrap' }}>{t('nav.mine')}</Anchor>
                 {languageButton}
                 <AccountMenu onCallback={onCallback} onError={setAuthError} />
               </Group>

@@ -46,3 +46,8 @@ export async function sendJson<T extends z.ZodType>(method: 'POST' | 'PUT' | 'DE
   if (body !== undefined) init.body = JSON.stringify(body);
   return answer(await fetcher(url, init), schema);
 }
+
+/** POST or PUT a multipart form (files), read back through the contract's schema. */
+export async function sendForm<T extends z.ZodType>(method: 'POST' | 'PUT', url: string, body: FormData, schema: T, fetcher: Fetcher = fetch): Promise<z.infer<T>> {
+  return answer(await fetcher(url, { method, body, headers: { accept: 'application/json' } }), schema);
+}

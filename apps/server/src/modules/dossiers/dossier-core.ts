@@ -86,6 +86,9 @@ const SERVICE_TTL_MS = 5_000;
 export type Who = { performer: Performer | null; visible: boolean; actor: Actor; leg: LegRow | null };
 
 /** Reception work belongs to the receiving agency; appraisal and decisions to the competent one. */
+/** States in which the handler or the leader may attach (or replace) the signed result file. */
+export const RESULT_STATES: readonly string[] = ['awaiting_approval', 'approved', 'rejected'];
+
 function resourceFor(row: DossierRow, permission: Permission) {
   return permission === 'dossiers:receive' ? { agencyCode: row.agencyCode, unitCode: null } : { agencyCode: row.handlingAgencyCode ?? row.agencyCode, unitCode: row.unitCode };
 }
@@ -157,8 +160,9 @@ export function createDossierCore(deps: DossiersDeps) {
   /**
    * What the caller may see and do with the dossier now: visible or not, and every action open to
    * them through any capacity they hold (applicant, reception, handling, decision, an addressed leg).
+   * `offered` adds what is not a transition but is the reader's to do now: attaching the result.
    */
-  async function capacitiesOf(caller: ApiCaller, row: DossierRow): Promise<{ visible: boolean; actions: ActionName[]; actor: Actor; legs: LegRow[] }> {
+  async function capacitiesOf(caller: ApiCaller, row: DossierRow): Promise<{ visible: boolean; actions: ActionName[]; offered: string[]; actor: Actor; legs: LegRow[] }> {
     const actor = await deps.actorFor(caller);
     const legs = await legsOf(row);
     const snapshot = snapshotOf(row);
@@ -171,11 +175,12 @@ export function createDossierCore(deps: DossiersDeps) {
     for (const [action, kind] of Object.entries(LEG_ANSWERS) as [ActionName, LegRow['kind']][]) {
       if (openLegFor(actor, legs, kind) && availableActions(snapshot, 'dossiers:process').includes(action)) actions.add(action);
     }
-    return { visible: asApplicant || mayRead(actor, row, legs), actions: [...actions], actor, legs };
+    const mayAttachResult = RESULT_STATES.includes(snapshot.state) && performers.some((p) => p === 'dossiers:process' || p === 'dossiers:approve');
+    return { visible: asApplicant || mayRead(actor, row, legs), actions: [...actions], offered: [...actions, ...(mayAttachResult ? ['attach_result'] : [])], actor, legs };
   }
 
   /** The dossier as its reader sees it; `actions` are those open to the reader now. */
-  function view(row: DossierRow, actions: readonly ActionName[], terms: ServiceTerms) {
+  function view(row: DossierRow, actions: readonly string[], terms: ServiceTerms) {
     const snapshot = snapshotOf(row);
     return {
       code: row.code ?? '',

@@ -71,7 +71,7 @@ export function createDossierReads(core: DossierCore) {
   }
   return {
     /** An agency's work queue for officials, keyset-paged by due time (soon due and overdue included). */
-    async queue(caller: ApiCaller, agencyCode: string, name: QueueName, cursor: string | null, limit: number) {
+    async queue(caller: ApiCaller, agencyCode: string, name: QueueName, cursor: string | null, limit: number, procedureCode: string | null = null) {
       const reach = reachOf(await deps.actorFor(caller), 'dossiers:read');
       if (reach.kind === 'none') throw REFUSALS.not_allowed();
       if (reach.kind === 'agency' && reach.agencyCode !== agencyCode) throw REFUSALS.agency_not_found();
@@ -80,7 +80,7 @@ export function createDossierReads(core: DossierCore) {
       const unitCode = reach.kind === 'agency' ? reach.unitCode : null;
       if (name === 'to_answer') {
         // Asked of this agency by another (or by another unit): each leg is due on its own deadline.
-        const rows = await repository.legInbox({ agencyCode, unitCode, ...(after ? { after } : {}), limit: limit + 1 });
+        const rows = await repository.legInbox({ agencyCode, unitCode, ...(procedureCode ? { procedureCode } : {}), ...(after ? { after } : {}), limit: limit + 1 });
         const page = rows.slice(0, limit);
         const last = page.at(-1)?.leg;
         return {
@@ -96,6 +96,7 @@ export function createDossierReads(core: DossierCore) {
         states: QUEUES[name],
         ...(name === 'overdue' ? { dueBefore: now } : {}),
         ...(name === 'soon_due' ? { dueFrom: now, dueBefore: soon } : {}),
+        ...(procedureCode ? { procedureCode } : {}),
         ...(after ? { after } : {}),
         limit: limit + 1,
       });

@@ -73,6 +73,16 @@ describe('officials’ queues', () => {
     assert.equal((await get('applicant', '/api/v1/agencies/H29.15/dossier-counts')).statusCode, 403);
   });
 
+  it('filters a queue by procedure', async () => {
+    const same = (await get('receptionist', '/api/v1/agencies/H29.15/dossiers?queue=to_receive&procedure=1.001193&limit=100')).json<Page>();
+    const all = (await get('receptionist', '/api/v1/agencies/H29.15/dossiers?queue=to_receive&limit=100')).json<Page>();
+    assert.deepEqual(same.items.map((i) => i.code), all.items.map((i) => i.code));
+    const other = (await get('receptionist', '/api/v1/agencies/H29.15/dossiers?queue=to_receive&procedure=1.000656&limit=100')).json<Page>();
+    assert.deepEqual(other.items, []);
+    const bad = await get('receptionist', '/api/v1/agencies/H29.15/dossiers?queue=to_receive&procedure=not%20a%20code');
+    assert.equal(bad.statusCode, 400);
+  });
+
   it('refuses a forged cursor with 400', async () => {
     const response = await get('receptionist', '/api/v1/agencies/H29.15/dossiers?queue=to_receive&after=bm90LWEtY3Vyc29y');
     assert.equal(response.statusCode, 400);

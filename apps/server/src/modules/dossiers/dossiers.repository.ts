@@ -12,7 +12,7 @@ export type TrackingRow = { ownerId: string; filedBy: string; channel: string; s
 export type AttachmentMeta = Omit<typeof attachment.$inferSelect, 'content'>;
 
 /** Which dossiers a queue holds: states, the agency's side (receiving, competent, either), unit, due window. */
-function queueConditions(filter: { agencyCode: string | null; side: 'receiving' | 'handling' | 'either'; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date }) {
+function queueConditions(filter: { agencyCode: string | null; side: 'receiving' | 'handling' | 'either'; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date; procedureCode?: string }) {
   const conditions = [inArray(dossier.state, [...filter.states])];
   if (filter.agencyCode) {
     const code = filter.agencyCode;
@@ -22,6 +22,7 @@ function queueConditions(filter: { agencyCode: string | null; side: 'receiving' 
   if (filter.unitCode) conditions.push(sql`(${dossier.unitCode} is null or ${dossier.unitCode} = ${filter.unitCode})`);
   if (filter.dueBefore) conditions.push(sql`${dossier.dueAt} < ${filter.dueBefore.toISOString()}::timestamptz`);
   if (filter.dueFrom) conditions.push(sql`${dossier.dueAt} >= ${filter.dueFrom.toISOString()}::timestamptz`);
+  if (filter.procedureCode) conditions.push(eq(dossier.procedureCode, filter.procedureCode));
   return conditions;
 }
 
@@ -115,7 +116,7 @@ export function createDossiersRepository(db: Executor) {
      * One page of an agency's queue, ordered by due time then id (keyset paging: `after` is the last
      * row of the previous page). `unitCode` narrows to a unit (and dossiers not yet given to one).
      */
-    async queue(filter: { agencyCode: string | null; side: 'receiving' | 'handling' | 'either'; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date; after?: { dueAt: Date; id: string }; limit: number }): Promise<DossierRow[]> {
+    async queue(filter: { agencyCode: string | null; side: 'receiving' | 'handling' | 'either'; unitCode: string | null; states: readonly string[]; dueBefore?: Date; dueFrom?: Date; procedureCode?: string; after?: { dueAt: Date; id: string }; limit: number }): Promise<DossierRow[]> {
       const conditions = queueConditions(filter);
       if (filter.after) conditions.push(sql`(${dossier.dueAt}, ${dossier.id}) > (${filter.after.dueAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`);
       return db.select().from(dossier).where(and(...conditions)).orderBy(asc(dossier.dueAt), asc(dossier.id)).limit(filter.limit);
@@ -283,8 +284,9 @@ export function createDossiersRepository(db: Executor) {
      * Open consultations and transfers addressed to an agency (and unit), by their deadline then id
      * (keyset paging), with the dossier's code and procedure.
      */
-    async legInbox(filter: { agencyCode: string; unitCode: string | null; dueBefore?: Date; after?: { dueAt: Date; id: string }; limit: number }) {
+    async legInbox(filter: { agencyCode: string; unitCode: string | null; dueBefore?: Date; procedureCode?: string; after?: { dueAt: Date; id: string }; limit: number }) {
       const conditions = [eq(leg.toAgencyCode, filter.agencyCode), eq(leg.status, 'open')];
+      if (filter.procedureCode) conditions.push(eq(dossier.procedureCode, filter.procedureCode));
       if (filter.unitCode) conditions.push(sql`(${leg.toUnitCode} is null or ${leg.toUnitCode} = ${filter.unitCode})`);
       if (filter.dueBefore) conditions.push(sql`${leg.dueAt} < ${filter.dueBefore.toISOString()}::timestamptz`);
       if (filter.after) conditions.push(sql`(${leg.dueAt}, ${leg.id}) > (${filter.after.dueAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`);

@@ -224,6 +224,9 @@ describe('the lifecycle through the API', () => {
       const body = multipartBody(null, [{ field: 'result', name: 'Giấy khai sinh.pdf', bytes }]);
       return t.app.inject({ method: 'PUT', url: `/api/v1/dossiers/${code}/result`, headers: { authorization: `Bearer ${tokens[who] ?? ''}`, 'content-type': body.contentType }, payload: body.payload });
     };
+    const offered = async (who: string) => (await call(who, 'GET', `/api/v1/dossiers/${code}`)).json<{ allowedActions: string[] }>().allowedActions;
+    assert.ok((await offered('handler')).includes('attach_result'), 'the handler is offered the result upload');
+    assert.ok(!(await offered('applicant')).includes('attach_result'), 'the applicant is not');
     assert.equal((await upload('applicant', SMALL_PDF)).statusCode, 403, 'the applicant does not issue results');
     assert.equal((await upload('handler', Buffer.from('MZ not a pdf'))).statusCode, 400);
     const attached = await upload('handler', SMALL_PDF);

@@ -155,11 +155,11 @@ export function dossiersRoutes(service: DossiersService) {
           summary: "An agency's work queue (to receive, to handle, to approve, to return, overdue, soon due; to answer: consultations and transfers asked of it), keyset-paged",
           security,
           params: z.object({ agencyCode: AgencyCode }),
-          querystring: z.object({ queue: z.enum(['to_receive', 'to_handle', 'to_approve', 'to_return', 'overdue', 'soon_due', 'to_answer']), after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+          querystring: z.object({ queue: z.enum(['to_receive', 'to_handle', 'to_approve', 'to_return', 'overdue', 'soon_due', 'to_answer']), procedure: ProcedureCode.optional(), after: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
           response: { 200: DossierQueuePage, ...responses },
         },
       },
-      async (request) => service.queue(request.actor as ApiCaller, request.params.agencyCode, request.query.queue, request.query.after ?? null, request.query.limit),
+      async (request) => service.queue(request.actor as ApiCaller, request.params.agencyCode, request.query.queue, request.query.after ?? null, request.query.limit, request.query.procedure ?? null),
     );
 
     app.get(

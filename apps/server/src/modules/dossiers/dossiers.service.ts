@@ -3,7 +3,7 @@ import type { Executor } from '../../kernel/db/database.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { decide, type ApiCaller } from '../identity/index.ts';
-import { createDossierCore, dossierNotFound, REFUSALS, snapshotOf, type DossiersDeps } from './dossier-core.ts';
+import { createDossierCore, dossierNotFound, REFUSALS, RESULT_STATES, snapshotOf, type DossiersDeps } from './dossier-core.ts';
 import { createDossierReads } from './dossier-reads.ts';
 import { createDossierStatistics, dossierFacts } from './dossier-statistics.ts';
 import { canonicalJson, type AuditEntry } from './domain/audit-chain.ts';
@@ -90,7 +90,7 @@ export function createDossiersService(deps: DossiersDeps) {
     const hoursBetween = (from: string, to: string) => calendar.workingHoursBetween(from, to);
     const entries = audit.map((r) => r.entry as AuditEntry);
     return {
-      ...core.view(row, who.actions, stored.terms),
+      ...core.view(row, who.offered, stored.terms),
       phases: phaseTimes(entries, stored.steps, now, hoursBetween),
       legs: legTimes(who.legs, now, hoursBetween),
       indicators: scoreDossier(dossierFacts(row, entries, who.legs, stored, now, hoursBetween)),
@@ -199,7 +199,7 @@ export function createDossiersService(deps: DossiersDeps) {
         const saved = await repository.updateDossier(tx, row.id, { ...patch, auditCount: head.count, auditLastHash: head.lastHash });
         return { saved, terms };
       });
-      return core.view(updated.saved, (await core.capacitiesOf(caller, updated.saved)).actions, updated.terms);
+      return core.view(updated.saved, (await core.capacitiesOf(caller, updated.saved)).offered, updated.terms);
     },
 
     /**
@@ -219,7 +219,7 @@ export function createDossiersService(deps: DossiersDeps) {
       await deps.database.db.transaction(async (tx: Executor) => {
         const row = await repository.lockByCode(tx, code);
         if (!row) throw dossierNotFound();
-        if (!['awaiting_approval', 'approved', 'rejected'].includes(row.state)) throw REFUSALS.wrong_state();
+        if (!RESULT_STATES.includes(row.state)) throw REFUSALS.wrong_state();
         for (const old of (await repository.listAttachments(row.id, tx)).filter((f) => f.kind === 'result')) await repository.deleteAttachment(tx, row.id, old.id);
         const id = uuidv7();
         await repository.insertAttachment(tx, { id, dossierId: row.id, documentCode: 'result', kind: 'result', storedName: checked.storedName, mediaType: checked.mediaType, size: checked.size, sha256: checked.sha256, content: file.bytes });

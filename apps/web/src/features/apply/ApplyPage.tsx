@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ApiError, getJson, sendJson } from '../../lib/api.ts';
+import { SignInFirst } from '../auth/SignInFirst.tsx';
 import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 import { useAgencyNames } from '../portal/agency-names.ts';
 import { cspSafeValidator } from './csp-validator.ts';
@@ -153,17 +154,7 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
     }
   }
 
-  if (!signedIn) {
-    return (
-      <Stack>
-        <Title order={1}>{t('procedure.online')}</Title>
-        <Text>{t('apply.signInFirst')}</Text>
-        <Group>
-          <Button onClick={() => void platformSession().startLogin({ returnTo: `${window.location.pathname}${window.location.search}` }).then((url) => window.location.assign(url))}>{t('auth.signIn')}</Button>
-        </Group>
-      </Stack>
-    );
-  }
+  if (!signedIn) return <SignInFirst title={t('procedure.online')} reason={t('apply.signInFirst')} />;
   if (!definition) return error ? <Alert color="red" title={t('common.error')}>{error}</Alert> : <Loader aria-label={t('common.loading')} />;
 
   const documents: DocumentRule[] = definition.documents;

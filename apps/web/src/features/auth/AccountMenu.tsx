@@ -91,9 +91,9 @@ export function AccountMenu({ onCallback, onError, restore = true }: { onCallbac
     <Group gap="sm" wrap="nowrap">
       {account ? (
         <>
-          <Text fw={500} truncate maw={220} title={account.fullName} visibleFrom="sm">{account.fullName}</Text>
-          {account.post ? <Anchor component={Link} href="/can-bo" size="sm">{t('nav.workspace')}</Anchor> : null}
-          <Badge variant="light" title={t('auth.levelTitle', { name: account.fullName, level: account.assuranceLevel })}>{t('auth.level', { level: account.assuranceLevel })}</Badge>
+          <Text fw={500} truncate maw={180} title={account.fullName} visibleFrom="sm">{account.fullName}</Text>
+          {account.post ? <Anchor component={Link} href="/can-bo" size="sm" style={{ whiteSpace: 'nowrap' }}>{t('nav.workspace')}</Anchor> : null}
+          <Badge variant="light" style={{ flexShrink: 0 }} title={t('auth.levelTitle', { name: account.fullName, level: account.assuranceLevel })}>{t('auth.level', { level: account.assuranceLevel })}</Badge>
         </>
       ) : (
         <Loader size="xs" aria-label={t('auth.loadingAccount')} />

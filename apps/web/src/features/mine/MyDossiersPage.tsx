@@ -3,7 +3,8 @@ import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Textare
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ApiError, getJson, problemOf, sendJson } from '../../lib/api.ts';
+import { ApiError, getJson, problemOf, sendForm, sendJson } from '../../lib/api.ts';
+import { SignInFirst } from '../auth/SignInFirst.tsx';
 import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 import { statusKey } from '../portal/labels.ts';
 
@@ -31,7 +32,7 @@ export function MyDossiersPage() {
     if (signedIn) load();
   }, [signedIn, load]);
 
-  if (!signedIn) return <Text>{t('mine.signInFirst')}</Text>;
+  if (!signedIn) return <SignInFirst title={t('mine.title')} reason={t('mine.signInFirst')} />;
   return (
     <Stack gap="lg">
       <Title order={1}>{t('mine.title')}</Title>
@@ -85,8 +86,7 @@ function DossierDetails({ dossier, onChanged }: { dossier: Dossier; onChanged: (
       const body = new FormData();
       body.append('submission', JSON.stringify(note.trim() ? { note: note.trim() } : {}));
       for (const [code, file] of Object.entries(files)) body.append(code, file, file.name);
-      const response = await fetcher(`/api/v1/dossiers/${dossier.code}/supplement`, { method: 'POST', body, headers: { accept: 'application/json' } });
-      if (!response.ok) throw problemOf(response.status, await response.json().catch(() => null));
+      await sendForm('POST', `/api/v1/dossiers/${dossier.code}/supplement`, body, DossierView, fetcher);
       setMessage({ ok: true, text: t('mine.supplementSent') });
       onChanged();
     } catch (caught) {

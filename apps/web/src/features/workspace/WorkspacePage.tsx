@@ -1,17 +1,19 @@
-import { AccountView, DossierQueuePage } from '@congso/contracts';
-import { Alert, Anchor, Badge, Button, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { AccountView, DossierQueuePage, OfferedService } from '@congso/contracts';
+import { Alert, Anchor, Badge, Button, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ApiError, getJson } from '../../lib/api.ts';
+import { SignInFirst } from '../auth/SignInFirst.tsx';
 import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 import { useAgencyNames } from '../portal/agency-names.ts';
 import { statusKey } from '../portal/labels.ts';
 
-// The officials' workspace: the agency's queues with their counts, each keyset-paged by due time, every
-// dossier coloured by where it stands against its deadline.
+// The officials' workspace: the agency's queues with their counts, each keyset-paged by due time and
+// filtered by procedure (both kept in the address), every dossier coloured by where it stands against
+// its deadline.
 
 const QUEUES = ['to_receive', 'to_handle', 'to_approve', 'to_return', 'soon_due', 'overdue', 'to_answer'] as const;
 type Queue = (typeof QUEUES)[number];
@@ -26,8 +28,9 @@ const DAY_MS = 86_400_000;
 /** Overdue, due within two days, or on time — shown in words and colour (colour alone says nothing to some). */
 export function slaOf(item: { dueAt: string | null; overdue: boolean }, now = Date.now()): { key: MessageKey; color: string } {
   if (item.overdue) return { key: 'sla.overdue', color: 'red.9' };
-  if (item.dueAt && Date.parse(item.dueAt) - now < 2 * DAY_MS) return { key: 'sla.soon', color: 'orange.9' };
-  return { key: 'sla.ok', color: 'green.9' };
+  // Soon due: light orange with black text; on time: a green darker than Mantine's (green.9 gives white text only 4.4:1).
+  if (item.dueAt && Date.parse(item.dueAt) - now < 2 * DAY_MS) return { key: 'sla.soon', color: 'orange.4' };
+  return { key: 'sla.ok', color: '#1e6b30' };
 }
 
 export function WorkspacePage() {
@@ -35,6 +38,8 @@ export function WorkspacePage() {
   const signedIn = useSignedIn();
   const [params, setParams] = useSearchParams();
   const queue = (QUEUES as readonly string[]).includes(params.get('queue') ?? '') ? (params.get('queue') as Queue) : 'to_receive';
+  const procedure = params.get('procedure') ?? '';
+  const [procedures, setProcedures] = useState<Map<string, string>>(new Map());
   const [agencyCode, setAgencyCode] = useState<string | null>(null);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [items, setItems] = useState<Item[] | null>(null);
@@ -52,11 +57,20 @@ export function WorkspacePage() {
   }, [signedIn, fetcher]); // messageOf changes with the language; the account is read once
 
   useEffect(() => {
+    getJson('/api/v1/services', z.array(OfferedService))
+      .then((offered) => setProcedures(new Map(offered.map((o) => [o.procedureCode, o.name]))))
+      .catch(() => setProcedures(new Map()));
+  }, []);
+
+  const pageUrl = (after: string | null) =>
+    `/api/v1/agencies/${agencyCode ?? ''}/dossiers?queue=${queue}&limit=20${procedure ? `&procedure=${encodeURIComponent(procedure)}` : ''}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+
+  useEffect(() => {
     if (!agencyCode) return;
     setItems(null);
     Promise.all([
       getJson(`/api/v1/agencies/${agencyCode}/dossier-counts`, Counts, undefined, fetcher),
-      getJson(`/api/v1/agencies/${agencyCode}/dossiers?queue=${queue}&limit=20`, DossierQueuePage, undefined, fetcher),
+      getJson(pageUrl(null), DossierQueuePage, undefined, fetcher),
     ])
       .then(([found, page]) => {
         setCounts(found);
@@ -64,23 +78,33 @@ export function WorkspacePage() {
         setNext(page.nextCursor);
       })
       .catch((caught: unknown) => setError(messageOf(caught)));
-  }, [agencyCode, queue]);
+  }, [agencyCode, queue, procedure]);
 
   async function more() {
     if (!agencyCode || !next) return;
-    const page = await getJson(`/api/v1/agencies/${agencyCode}/dossiers?queue=${queue}&limit=20&after=${encodeURIComponent(next)}`, DossierQueuePage, undefined, fetcher);
+    const page = await getJson(pageUrl(next), DossierQueuePage, undefined, fetcher);
     setItems((current) => [...(current ?? []), ...page.items]);
     setNext(page.nextCursor);
   }
 
-  if (!signedIn) return <Text>{t('ws.notOfficial')}</Text>;
+  if (!signedIn) return <SignInFirst title={t('ws.title')} reason={t('ws.notOfficial')} />;
   if (agencyCode === '') return <Alert color="orange" title={t('ws.title')}>{t('ws.notOfficial')}</Alert>;
   return (
     <Stack gap="md">
       <Title order={1}>{t('ws.title')}</Title>
       {agencyCode ? <Text>{t('ws.agency', { agency: agencyName(agencyCode) })}</Text> : null}
       {error ? <Alert color="red" role="alert" title={t('common.error')}>{error}</Alert> : null}
-      <Tabs value={queue} onChange={(value) => setParams({ queue: value ?? 'to_receive' })} keepMounted={false}>
+      <Select
+        label={t('queue.filterProcedure')}
+        clearable
+        searchable
+        maw={480}
+        data={[...procedures].map(([code, name]) => ({ value: code, label: `${name} (${code})` }))}
+        value={procedure || null}
+        onChange={(value) => setParams({ queue, ...(value ? { procedure: value } : {}) })}
+        nothingFoundMessage={t('queue.noProcedure')}
+      />
+      <Tabs value={queue} onChange={(value) => setParams({ queue: value ?? 'to_receive', ...(procedure ? { procedure } : {}) })} keepMounted={false}>
         <Tabs.List aria-label={t('queue.tabs')}>
           {QUEUES.map((name) => (
             <Tabs.Tab key={name} value={name}>
@@ -94,7 +118,7 @@ export function WorkspacePage() {
       ) : items.length === 0 ? (
         <Text>{t('queue.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={320}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -109,11 +133,11 @@ export function WorkspacePage() {
                 const sla = slaOf(item);
                 return (
                   <Table.Tr key={`${item.code}-${item.leg?.id ?? ''}`}>
-                    <Table.Td><Anchor component={Link} href={`/can-bo/ho-so/${item.code}`}>{item.code}</Anchor></Table.Td>
-                    <Table.Td>{item.procedureCode}</Table.Td>
+                    <Table.Td><Anchor component={Link} c="blue.9" fw={600} href={`/can-bo/ho-so/${item.code}`}>{item.code}</Anchor></Table.Td>
+                    <Table.Td>{procedures.get(item.procedureCode) ?? item.procedureCode}</Table.Td>
                     <Table.Td>{t(statusKey(item.nationalStatus))}</Table.Td>
                     <Table.Td>
-                      {item.dueAt ? formatDateTime(item.dueAt) : '—'} <Badge color={sla.color} variant="light">{t(sla.key)}</Badge>
+                      {item.dueAt ? formatDateTime(item.dueAt) : '—'} <Badge color={sla.color} variant="filled" autoContrast>{t(sla.key)}</Badge>
                     </Table.Td>
                   </Table.Tr>
                 );

@@ -20,6 +20,20 @@ export async function ensureTestClient(t: TestApp): Promise<void> {
 }
 
 /**
+ * A person appointed to a post with an authenticator enrolled (its first code spent 30 s ago, so a
+ * login may use the current one). Returns the authenticator's secret for the codes a login asks.
+ */
+export async function appointedOfficial(t: TestApp, person: NewCitizen, post: OfficialPost): Promise<{ accountId: string; totpSecret: string }> {
+  const identity = moduleService<IdentityService>(t, 'identity');
+  const { services } = identity;
+  const row = (await services.accounts.findByPersonalId(person.personalId)) ?? (await services.accounts.registerCitizen(person));
+  await identity.appointOfficial(person, post);
+  const { secret } = await services.secondFactor.startTotp(row.id);
+  await services.secondFactor.confirmTotp(row.id, totpCode(secret, new Date(Date.now() - 30_000)), null);
+  return { accountId: row.id, totpSecret: secret };
+}
+
+/**
  * A person signed in; `verify` raises them to level 2 through the registry (they must be a synthetic
  * resident), `post` makes them an official with an enrolled authenticator. Returns the access token.
  */
@@ -28,12 +42,7 @@ export async function signedInActor(t: TestApp & { base: string }, person: NewCi
   const { services } = identity;
   const row = (await services.accounts.findByPersonalId(person.personalId)) ?? (await services.accounts.registerCitizen(person));
   if (options.verify) await services.verification.verifyIdentity(row.id, null);
-  let secret: string | undefined;
-  if (options.post) {
-    await identity.appointOfficial(person, options.post);
-    secret = (await services.secondFactor.startTotp(row.id)).secret;
-    await services.secondFactor.confirmTotp(row.id, totpCode(secret, new Date(Date.now() - 30_000)), null);
-  }
+  const secret = options.post ? (await appointedOfficial(t, person, options.post)).totpSecret : undefined;
   const { tokens } = await signIn({
     base: t.base,
     clientId: TEST_CLIENT,
