@@ -55,6 +55,20 @@ export const MandateView = z
   })
   .meta({ id: 'Mandate' });
 
+/** Someone the caller may act for today: themself, a business they represent, a principal whose mandate to them is valid. */
+export const PrincipalView = z
+  .object({
+    kind: z.enum(['self', 'business', 'citizen']),
+    /** Personal ID (self, citizen) or enterprise code (business). */
+    id: z.string(),
+    name: z.string(),
+    scope: z.array(z.string()),
+    /** Last day (YYYY-MM-DD) on which the whole scope is held; null when it does not end (self, legal representative). */
+    validUntil: z.string().nullable(),
+    legalRepresentative: z.boolean(),
+  })
+  .meta({ id: 'Principal' });
+
 export const BusinessView = z.object({ enterpriseCode: z.string(), name: z.string(), legalRepresentative: z.boolean() }).meta({ id: 'Business' });
 
 export const RoleName = z.enum(['receptionist', 'handler', 'leader', 'agency_admin', 'system_admin', 'auditor']);

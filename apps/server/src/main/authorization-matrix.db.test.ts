@@ -216,6 +216,7 @@ const MATRIX: Record<string, Case> = {
   },
   'GET /api/v1/me/login-events': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/login-events' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/login-events' }), 403]] },
   'GET /api/v1/me/mandates': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/mandates' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/mandates' }), 403]] },
+  'GET /api/v1/me/principals': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/principals' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/principals' }), 403]] },
   'POST /api/v1/me/mandates': { allowed: ['citizenA', () => ({ method: 'POST', url: '/api/v1/me/mandates', body: mandate(personalIdOf(21)) })], denied: [['agencySystem', () => ({ method: 'POST', url: '/api/v1/me/mandates', body: mandate(personalIdOf(21)) }), 403]] },
   'DELETE /api/v1/me/mandates/:mandateId': {
     allowed: ['citizenA', async () => ({ method: 'DELETE', url: `/api/v1/me/mandates/${(JSON.parse((await call('citizenA', { method: 'POST', url: '/api/v1/me/mandates', body: mandate(personalIdOf(21)) })).body) as { id: string }).id}` })],

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { uuidv7 } from '../../kernel/ids.ts';
 import { createTestApp, moduleService, type TestApp } from '../../kernel/testing/test-app.ts';
 import { SYNTHETIC_ENTERPRISES, syntheticEnterprise, syntheticResident, syntheticResidentById } from '../registries/index.ts';
 import type { Person } from './businesses.ts';
+import { mandate as mandateTable } from './identity.schema.ts';
+import { LEGAL_REPRESENTATIVE_SCOPES, MANDATE_SCOPES } from './roles.ts';
 import type { createIdentityModule } from './index.ts';
 
 type IdentityService = ReturnType<typeof createIdentityModule>['service'];
@@ -80,5 +84,81 @@ describe('business accounts and mandates', () => {
   it('refuses a mandate to oneself', async () => {
     const principal = await personFor(syntheticResident(5).personalId, 2);
     await assert.rejects(services.businesses.grantForSelf(principal, { agentPersonalId: principal.personalId, scope: ['dossiers:track'], validFrom: '2026-01-01', validUntil: '2099-01-01' }), { code: 'identity.mandate_to_self' });
+  });
+});
+
+describe('whom a person may act for today', () => {
+  const today = () => services.today();
+  const daysFrom = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const self = (person: Person) => ({ kind: 'self', id: person.personalId, name: residentById(person.personalId).fullName, scope: [...MANDATE_SCOPES], validUntil: null, legalRepresentative: false });
+  // An active enterprise other than the one the tests above open, with another representative.
+  const enterprise = (() => {
+    const first = enterpriseWith('active');
+    for (let n = 1; n <= SYNTHETIC_ENTERPRISES; n++) {
+      const e = syntheticEnterprise(n);
+      if (e.status === 'active' && e.enterpriseCode !== first.enterpriseCode && e.legalRepresentativeId !== first.legalRepresentativeId) return e;
+    }
+    throw new Error('no second active enterprise');
+  })();
+  const representative = async () => {
+    const person = await personFor(enterprise.legalRepresentativeId, 2);
+    if (!(await services.businesses.principalsOf(person)).some((p) => p.kind === 'business')) await services.businesses.register(person, enterprise.enterpriseCode);
+    return person;
+  };
+
+  it('lists a legal representative and the business they represent', async () => {
+    const person = await representative();
+    assert.deepEqual(await services.businesses.principalsOf(person), [
+      self(person),
+      { kind: 'business', id: enterprise.enterpriseCode, name: enterprise.name, scope: [...LEGAL_REPRESENTATIVE_SCOPES], validUntil: null, legalRepresentative: true },
+    ]);
+  });
+
+  it("lists an agent's principals with the mandate's scope and end: self, businesses, then citizens", async () => {
+    const rep = await representative();
+    const citizen = await personFor(syntheticResident(10).personalId, 2);
+    const agent = await personFor(syntheticResident(11).personalId, 1);
+    const until = daysFrom(today(), 30);
+    await services.businesses.grantForSelf(citizen, { agentPersonalId: agent.personalId, scope: ['results:receive', 'dossiers:track'], validFrom: today(), validUntil: until });
+    await services.businesses.grantForBusiness(rep, enterprise.enterpriseCode, { agentPersonalId: agent.personalId, scope: ['dossiers:submit'], validFrom: '2026-01-01', validUntil: '2099-12-31' });
+    assert.deepEqual(await services.businesses.principalsOf(agent), [
+      self(agent),
+      { kind: 'business', id: enterprise.enterpriseCode, name: enterprise.name, scope: ['dossiers:submit'], validUntil: '2099-12-31', legalRepresentative: false },
+      { kind: 'citizen', id: citizen.personalId, name: residentById(citizen.personalId).fullName, scope: ['results:receive', 'dossiers:track'], validUntil: until, legalRepresentative: false },
+    ]);
+  });
+
+  it('leaves out revoked, expired and not yet valid mandates', async () => {
+    const principal = await personFor(syntheticResident(12).personalId, 2);
+    const agent = await personFor(syntheticResident(13).personalId, 1);
+    const grant = (validFrom: string, validUntil: string) => services.businesses.grantForSelf(principal, { agentPersonalId: agent.personalId, scope: ['dossiers:track'], validFrom, validUntil });
+    const revoked = await grant(today(), daysFrom(today(), 10));
+    await services.businesses.revokeForSelf(principal, revoked.id);
+    await grant(daysFrom(today(), 1), daysFrom(today(), 10));
+    const expired = await grant(daysFrom(today(), -10), today());
+    await t.db.database.db.update(mandateTable).set({ validUntil: daysFrom(today(), -1) }).where(eq(mandateTable.id, expired.id));
+    assert.deepEqual(await services.businesses.principalsOf(agent), [self(agent)]);
+  });
+
+  it('shows a stranger only themself', async () => {
+    const stranger = await personFor(syntheticResident(14).personalId, 1);
+    assert.deepEqual(await services.businesses.principalsOf(stranger), [self(stranger)]);
+  });
+
+  it('lists a principal reached twice once, with the wider scope', async () => {
+    // A representative holding a mandate from their own business (e.g. granted before they became its representative).
+    const rep = await representative();
+    const other = await personFor(syntheticResident(15).personalId, 2);
+    await t.db.database.db.insert(mandateTable).values({ id: uuidv7(), principalKind: 'business', principalId: enterprise.enterpriseCode, agentAccountId: rep.accountId, scope: ['dossiers:track'], validFrom: '2026-01-01', validUntil: '2099-12-31', grantedBy: other.accountId });
+    const businesses = (await services.businesses.principalsOf(rep)).filter((p) => p.kind === 'business');
+    assert.deepEqual(businesses, [{ kind: 'business', id: enterprise.enterpriseCode, name: enterprise.name, scope: [...LEGAL_REPRESENTATIVE_SCOPES], validUntil: null, legalRepresentative: true }]);
+
+    // Two mandates from one citizen: the union of their scopes, until the last day all of it is held.
+    const agent = await personFor(syntheticResident(16).personalId, 1);
+    const grant = (scope: ('dossiers:submit' | 'dossiers:track')[], validUntil: string) => services.businesses.grantForSelf(other, { agentPersonalId: agent.personalId, scope, validFrom: today(), validUntil });
+    await grant(['dossiers:track'], daysFrom(today(), 90));
+    await grant(['dossiers:submit', 'dossiers:track'], daysFrom(today(), 30));
+    const citizens = (await services.businesses.principalsOf(agent)).filter((p) => p.kind === 'citizen');
+    assert.deepEqual(citizens, [{ kind: 'citizen', id: other.personalId, name: residentById(other.personalId).fullName, scope: ['dossiers:track', 'dossiers:submit'], validUntil: daysFrom(today(), 30), legalRepresentative: false }]);
   });
 });

@@ -17,9 +17,40 @@ export type Person = { accountId: string; personalId: string; assuranceLevel: nu
 
 export type MandateView = { id: string; principalKind: 'business' | 'citizen'; principalId: string; agentPersonalId: string; agentName: string; scope: MandateScope[]; validFrom: string; validUntil: string; revoked: boolean };
 export type NewMandate = { agentPersonalId: string; scope: MandateScope[]; validFrom: string; validUntil: string };
+/** Someone the person may act for today; `validUntil` is null when it does not end (oneself, a represented business). */
+export type PrincipalView = { kind: 'self' | 'business' | 'citizen'; id: string; name: string; scope: MandateScope[]; validUntil: string | null; legalRepresentative: boolean };
 
 const BUSINESS_NOT_FOUND = { vi: 'Không tìm thấy doanh nghiệp.', en: 'Business not found.' };
 const notRepresentative = () => notFound('identity.business_not_found', BUSINESS_NOT_FOUND);
+
+/** Mandates held by the agent on `today` (inclusive dates), not revoked. */
+const heldOn = (agentAccountId: string, today: string) =>
+  and(eq(mandate.agentAccountId, agentAccountId), isNull(mandate.revokedAt), lte(mandate.validFrom, today), gte(mandate.validUntil, today));
+
+/**
+ * One entry per principal from what reaches it (representation, mandates): the union of their scopes,
+ * valid until the last day on which all of that union is still held (each scope lasts as long as the
+ * longest grant that names it; null = no end).
+ */
+function mergeReach(entries: { kind: 'business' | 'citizen'; id: string; name: string; scope: readonly MandateScope[]; validUntil: string | null; legalRepresentative: boolean }[]): (PrincipalView & { kind: 'business' | 'citizen' })[] {
+  const merged = new Map<string, { kind: 'business' | 'citizen'; id: string; name: string; legalRepresentative: boolean; until: Map<MandateScope, string | null> }>();
+  for (const entry of entries) {
+    const key = `${entry.kind}:${entry.id}`;
+    const found = merged.get(key) ?? { kind: entry.kind, id: entry.id, name: entry.name, legalRepresentative: false, until: new Map<MandateScope, string | null>() };
+    merged.set(key, found);
+    found.legalRepresentative ||= entry.legalRepresentative;
+    for (const scope of entry.scope) {
+      const held = found.until.get(scope);
+      if (held === null) continue;
+      found.until.set(scope, entry.validUntil === null || held === undefined || entry.validUntil > held ? entry.validUntil : held);
+    }
+  }
+  return [...merged.values()].filter((principal) => principal.until.size > 0).map(({ until, ...principal }) => {
+    const ends = [...until.values()];
+    const validUntil = ends.includes(null) ? null : (ends as string[]).reduce((a, b) => (b < a ? b : a));
+    return { ...principal, scope: [...until.keys()], validUntil };
+  });
+}
 
 /**
  * Business accounts and mandates (ủy quyền). A business account is opened by its legal
@@ -34,15 +65,37 @@ export function createBusinesses(deps: { db: Executor; registry: BusinessRegistr
     const today = deps.today();
     const [represented, granted] = await Promise.all([
       db.select({ code: business.enterpriseCode }).from(business).where(eq(business.legalRepresentativeId, accountId)),
-      db
-        .select()
-        .from(mandate)
-        .where(and(eq(mandate.agentAccountId, accountId), isNull(mandate.revokedAt), lte(mandate.validFrom, today), gte(mandate.validUntil, today))),
+      db.select().from(mandate).where(heldOn(accountId, today)),
     ]);
     return [
       ...represented.map((row) => ({ principalId: row.code, from: '0000-01-01', until: '9999-12-31', scope: LEGAL_REPRESENTATIVE_SCOPES })),
       ...granted.map((row) => ({ principalId: row.principalId, from: row.validFrom, until: row.validUntil, scope: row.scope as MandateScope[] })),
     ];
+  }
+
+  /** Whom the person may act for today: themself, then businesses, then citizens, each by name. */
+  async function principalsOf(person: Person): Promise<PrincipalView[]> {
+    const [self, represented, granted] = await Promise.all([
+      db.select({ name: account.fullName }).from(account).where(eq(account.id, person.accountId)).limit(1),
+      db.select({ id: business.enterpriseCode, name: business.name }).from(business).where(eq(business.legalRepresentativeId, person.accountId)),
+      db
+        .select({ kind: mandate.principalKind, id: mandate.principalId, scope: mandate.scope, validUntil: mandate.validUntil, businessName: business.name, citizenName: account.fullName })
+        .from(mandate)
+        .leftJoin(business, and(eq(mandate.principalKind, 'business'), eq(business.enterpriseCode, mandate.principalId)))
+        .leftJoin(account, and(eq(mandate.principalKind, 'citizen'), eq(account.personalId, mandate.principalId)))
+        .where(heldOn(person.accountId, deps.today()))
+        .orderBy(asc(mandate.createdAt), asc(mandate.id)),
+    ]);
+    const others = mergeReach([
+      ...represented.map((row) => ({ kind: 'business' as const, id: row.id, name: row.name, scope: LEGAL_REPRESENTATIVE_SCOPES, validUntil: null, legalRepresentative: true })),
+      ...granted
+        .filter((row) => !(row.kind === 'citizen' && row.id === person.personalId))
+        .map((row) => ({ kind: row.kind, id: row.id, name: row.businessName ?? row.citizenName ?? row.id, scope: row.scope as MandateScope[], validUntil: row.validUntil, legalRepresentative: false })),
+    ]);
+    const kindRank = { business: 0, citizen: 1 };
+    others.sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || a.name.localeCompare(b.name, 'vi') || a.id.localeCompare(b.id));
+    const me: PrincipalView = { kind: 'self', id: person.personalId, name: self[0]?.name ?? person.personalId, scope: [...MANDATE_SCOPES], validUntil: null, legalRepresentative: false };
+    return [me, ...others];
   }
 
   async function requireRepresentative(person: Person, enterpriseCode: string) {
@@ -97,6 +150,7 @@ export function createBusinesses(deps: { db: Executor; registry: BusinessRegistr
 
   return {
     mandatesHeld,
+    principalsOf,
 
     /** Opens a business account: the caller must be its legal representative in the registry (level 2). */
     async register(person: Person, enterpriseCode: string) {

@@ -1,4 +1,4 @@
-import { AccountView, CitizenRegistration, LoginEventView, MandateView, NewMandateInput, PersonalId } from '@congso/contracts';
+import { AccountView, CitizenRegistration, LoginEventView, MandateView, NewMandateInput, PersonalId, PrincipalView } from '@congso/contracts';
 import { z } from 'zod';
 import { PUBLIC } from '../../kernel/http/access.ts';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
@@ -141,6 +141,10 @@ export function meRoutes(deps: MeDeps) {
 
     app.get('/api/v1/me/mandates', { config: ME, schema: { tags, summary: 'Mandates I granted as a citizen and those granted to me', security, response: { 200: z.array(MandateView), ...responses } } }, async (request) =>
       deps.businesses.listOfPerson(personOf(request)),
+    );
+
+    app.get('/api/v1/me/principals', { config: ME, schema: { tags, summary: 'Whom I may act for today: myself, the businesses I represent, principals whose mandate to me is valid', security, response: { 200: z.array(PrincipalView), ...responses } } }, async (request) =>
+      deps.businesses.principalsOf(personOf(request)),
     );
 
     app.post('/api/v1/me/mandates', { config: ME, schema: { tags, summary: 'Mandate another citizen to act for me', security, body: NewMandateInput, response: { 201: MandateView, ...responses } } }, async (request, reply) =>
