@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../apps/server/src/kernel/paths.ts';
 import { createListeningTestApp, moduleService, type TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
 import { seedDemoAgencies } from '../../apps/server/src/modules/agencies/index.ts';
 import { DEMO_FORM_SAMPLES, DEMO_SERVICES, type createDossiersModule } from '../../apps/server/src/modules/dossiers/index.ts';
 import { multipartBody, SMALL_PDF } from '../../apps/server/src/modules/dossiers/testing/fixtures.ts';
-import { totpCode } from '../../apps/server/src/modules/identity/index.ts';
 import type { NewCitizen } from '../../apps/server/src/modules/identity/accounts.ts';
 import { appointedOfficial, ensureTestClient, signedInActor } from '../../apps/server/src/modules/identity/testing/actors.ts';
 import { syntheticResident } from '../../apps/server/src/modules/registries/index.ts';
 import { buildWebIfStale } from '../web-build.ts';
+import { assertAccessible, chromiumAvailable, launchChromium, NO_CHROMIUM, shot, SHOTS, signInOfficial, VIEWPORTS, type Official, type PageGlobals, type Viewport } from './journey-kit.ts';
 
 // The portal and the officials' workspace in real Chromium, at desktop width and at 360 px: a visitor
 // finds "Đăng ký khai sinh" by typing it without diacritics and reads the procedure; a citizen applies
@@ -26,15 +24,6 @@ import { buildWebIfStale } from '../web-build.ts';
 // axe-core reports no WCAG 2.1 A/AA violation on any page visited, and no page scrolls sideways.
 // Screenshots go to var/e2e/.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-// Evaluated through the DevTools protocol, which the page's strict CSP (no inline scripts) leaves alone.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SHOTS = join(REPO_ROOT, 'var/e2e');
-const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'phone', width: 360, height: 740 },
-] as const;
 type DossiersService = ReturnType<typeof createDossiersModule>['service'];
 const BIRTH = DEMO_SERVICES.find((s) => s.procedureCode === '1.001193') ?? assert.fail('no birth registration service');
 
@@ -43,38 +32,6 @@ let browser: Browser;
 const applicant = syntheticResident(23);
 const APPLICANT_PASSWORD = 'Pt9-portal-pass-Hq2w-Lm';
 let dossierCode = '';
-
-/** What the checks below read in the page (the scripts' TypeScript has no DOM library). */
-type PageGlobals = {
-  innerWidth: number;
-  axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-  document: {
-    documentElement: { scrollWidth: number; lang: string };
-    querySelectorAll(selector: string): Iterable<{ checkVisibility(): boolean; getBoundingClientRect(): { right: number }; textContent: string | null }>;
-  };
-};
-
-/** No WCAG 2.1 A/AA violation on the page as it is now. */
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const w = (globalThis as unknown as PageGlobals);
-    const result = await w.axe.run(w.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  assert.deepEqual(violations, [], `${where}: accessibility violations`);
-  const sideways = await page.evaluate(() => {
-    const w = globalThis as unknown as PageGlobals;
-    return w.document.documentElement.scrollWidth - w.innerWidth;
-  });
-  assert.ok(sideways <= 0, `${where}: the page scrolls sideways by ${sideways}px`);
-  // The fixed header hides what overflows it instead of scrolling: check that nothing does.
-  const clipped = await page.evaluate(() => {
-    const w = globalThis as unknown as PageGlobals;
-    return [...w.document.querySelectorAll('header *')].filter((el) => el.checkVisibility() && el.getBoundingClientRect().right > w.innerWidth + 0.5).map((el) => el.textContent?.slice(0, 30));
-  });
-  assert.deepEqual(clipped, [], `${where}: header content cut off`);
-}
 
 /**
  * Fills the service's generated form from a sample, field by field as a person would: text and dates
@@ -106,8 +63,6 @@ const uiAt = (path: readonly string[]) => path.reduce<Record<string, unknown>>((
 
 const dossiersOf = async (ownerId: string) => (await t.db.database.db.execute<{ n: number }>(sql`select count(*)::int as n from dossiers.dossier where owner_id = ${ownerId}`))[0]?.n ?? 0;
 
-type Official = { person: NewCitizen; secret: string };
-
 /** The ward's officials for one journey: appointed, each with an authenticator. */
 async function officialsFor(label: string): Promise<Record<'receptionist' | 'handler' | 'leader', Official>> {
   const n = label === 'desktop' ? 40 : 50;
@@ -124,20 +79,7 @@ async function officialsFor(label: string): Promise<Record<'receptionist' | 'han
 }
 
 /** An official opens the workspace in their own browser and signs in: password, then authenticator code. */
-async function openWorkspace(viewport: (typeof VIEWPORTS)[number], official: Official): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.goto(`${t.base}/can-bo`);
-  await page.getByRole('main').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/auth\/interaction\//);
-  await page.fill('#personalId', official.person.personalId);
-  await page.fill('#password', official.person.password);
-  await page.click('form button[type=submit]');
-  await page.waitForSelector('#code');
-  await page.fill('#code', totpCode(official.secret, new Date()));
-  await page.click('form button[type=submit]');
-  await page.getByRole('heading', { level: 1, name: 'Bàn làm việc cán bộ' }).waitFor({ timeout: 15_000 });
-  return page;
-}
+const openWorkspace = (viewport: Viewport, official: Official) => signInOfficial(browser, viewport, `${t.base}/can-bo`, official, 'Bàn làm việc cán bộ');
 
 /** From the workspace, the dossier in the given queue tab, opened. */
 async function openFromQueue(page: Page, tab: RegExp, code: string): Promise<void> {
@@ -154,9 +96,7 @@ async function takeAction(page: Page, label: string): Promise<void> {
   await page.getByText(`Đã thực hiện: ${label}`).waitFor({ timeout: 10_000 });
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-describe('browser journeys: the public portal', { skip: available ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)` }, () => {
+describe('browser journeys: the public portal', { skip: chromiumAvailable ? false : NO_CHROMIUM }, () => {
   before(async () => {
     const dist = join(REPO_ROOT, 'apps/web/dist');
     await buildWebIfStale(dist);
@@ -176,10 +116,7 @@ describe('browser journeys: the public portal', { skip: available ? false : `no 
     dossierCode = filed.json<{ code: string }>().code;
     const received = await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${dossierCode}/actions/receive`, headers: { authorization: `Bearer ${receptionist.token}` }, payload: {} });
     assert.equal(received.statusCode, 200, received.body);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -7,6 +7,7 @@ import { LoginCallback } from '../features/auth/LoginCallback.tsx';
 import { HomePage } from '../features/portal/HomePage.tsx';
 import { ProcedurePage } from '../features/portal/ProcedurePage.tsx';
 import { TrackingPage } from '../features/portal/TrackingPage.tsx';
+import { ServicesAdminPage } from '../features/admin/ServicesAdminPage.tsx';
 import { MyDossiersPage } from '../features/mine/MyDossiersPage.tsx';
 import { OfficialDossierPage } from '../features/workspace/OfficialDossierPage.tsx';
 import { WorkspacePage } from '../features/workspace/WorkspacePage.tsx';
@@ -16,6 +17,8 @@ import { CALLBACK_PATH } from '../lib/oidc-session.ts';
 // The application form (react-jsonschema-form, Ajv) is loaded only by those who apply: the portal's
 // first page stays light.
 const ApplyPage = lazy(() => import('../features/apply/ApplyPage.tsx'));
+// So is the administrator's service editor (the same form renderer, and the JSON editors).
+const ServiceEditorPage = lazy(() => import('../features/admin/ServiceEditorPage.tsx'));
 
 /** The portal's frame: header (brand, navigation, language, account), the page, the footer. */
 export function App() {
@@ -80,6 +83,14 @@ export function App() {
                 <Route path="/ho-so-cua-toi"><MyDossiersPage /></Route>
                 <Route path="/can-bo"><WorkspacePage /></Route>
                 <Route path="/can-bo/ho-so/:code">{(params) => <OfficialDossierPage code={params.code} />}</Route>
+                <Route path="/quan-tri/dich-vu"><ServicesAdminPage /></Route>
+                <Route path="/quan-tri/dich-vu/:procedureCode">
+                  {(params) => (
+                    <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+                      <ServiceEditorPage procedureCode={params.procedureCode} />
+                    </Suspense>
+                  )}
+                </Route>
                 <Route path="/nop-ho-so/:agencyCode/:procedureCode">
                   {(params) => (
                     <Suspense fallback={<Loader aria-label={t('common.loading')} />}>

@@ -1,6 +1,8 @@
 // Every string the web app shows, in Vietnamese (the default) and English. A key missing from either
 // language, or a placeholder that differs between them, fails messages.test.ts (and `en` fails the
-// type check). Placeholders are written {name}.
+// type check). Placeholders are written {name}. The administrator's pages keep theirs in messages-admin.ts.
+
+import { adminEn, adminVi } from './messages-admin.ts';
 
 export const vi = {
   'app.name': 'Congso',
@@ -269,6 +271,7 @@ export const vi = {
   'auth.failed': 'Đăng nhập không thành công',
   'auth.retry': 'Đăng nhập lại',
   'auth.home': 'Về trang chủ',
+  ...adminVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -540,6 +543,7 @@ export const en: Record<MessageKey, string> = {
   'auth.failed': 'Sign-in failed',
   'auth.retry': 'Sign in again',
   'auth.home': 'Back to the home page',
+  ...adminEn,
 };
 
 export const MESSAGES = { vi, en } as const;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { cleanText, HOURS_PER_DAY, plannedHours, slugOf, standardSteps } from './service-draft.ts';
+import { cleanText, isDeclaration, HOURS_PER_DAY, plannedHours, slugOf, standardSteps } from './service-draft.ts';
 
 describe('a service drafted from the catalogue', () => {
   const slugs: [string, string][] = [
@@ -18,6 +18,14 @@ describe('a service drafted from the catalogue', () => {
     ['• Bản sao', 'Bản sao'],
   ];
   for (const [raw, clean] of texts) it(`cleans "${raw}"`, () => assert.equal(cleanText(raw), clean));
+
+  const declarations: [string, boolean][] = [
+    ['Tờ khai đăng ký kết hôn theo mẫu', true],
+    ['Mẫu hộ tịch điện tử tương tác đăng ký kết hôn (do người yêu cầu cung cấp thông tin)', true],
+    ['Giấy chứng sinh', false],
+    ['Bản sao tờ khai thuế', false],
+  ];
+  for (const [text, declaration] of declarations) it(`${declaration ? 'leaves out' : 'keeps'} "${text}"`, () => assert.equal(isDeclaration(text), declaration));
 
   it('gives slugs the definition accepts, for any text (property)', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slugOf(text)) && slugOf(text).length <= 64));

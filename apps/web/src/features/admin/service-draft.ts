@@ -76,6 +76,12 @@ export function standardSteps(workingDays: number, agencyCode: string, handlingU
   ];
 }
 
+/**
+ * The declaration (tờ khai, or the portal's interactive e-form) is what the service's form collects:
+ * the applicant fills it in, so it is never a document to attach (as the server's definition says).
+ */
+export const isDeclaration = (text: string): boolean => /^(tờ khai|mẫu .{0,60}điện tử tương tác)/i.test(text);
+
 /** The documents to submit, as the record lists them (notes without a count, and papers only shown, left out). */
 function documentsOf(detail: ProcedureDetailView): DocumentDraft[] {
   const used = new Set<string>();
@@ -85,7 +91,7 @@ function documentsOf(detail: ProcedureDetailView): DocumentDraft[] {
     if (group && /xuất trình/i.test(group)) continue;
     if ((originals ?? 0) + (copies ?? 0) === 0) continue;
     const text = cleanText(name);
-    if (!text) continue;
+    if (!text || isDeclaration(text)) continue;
     let code = slugOf(text);
     for (let n = 2; used.has(code); n++) code = `${slugOf(text)}-${n}`;
     used.add(code);

@@ -87,12 +87,14 @@ export function AccountMenu({ onCallback, onError, restore = true }: { onCallbac
       </Button>
     );
   }
+  // An agency administrator configures services; every other post works dossiers in the workspace.
   return (
     <Group gap="sm" wrap="nowrap">
       {account ? (
         <>
           <Text fw={500} truncate maw={180} title={account.fullName} visibleFrom="sm">{account.fullName}</Text>
-          {account.post ? <Anchor component={Link} href="/can-bo" size="sm" style={{ whiteSpace: 'nowrap' }}>{t('nav.workspace')}</Anchor> : null}
+          {account.post?.roles.some((role) => role !== 'agency_admin') ? <Anchor component={Link} href="/can-bo" size="sm" style={{ whiteSpace: 'nowrap' }}>{t('nav.workspace')}</Anchor> : null}
+          {account.post?.roles.includes('agency_admin') ? <Anchor component={Link} href="/quan-tri/dich-vu" size="sm" style={{ whiteSpace: 'nowrap' }}>{t('nav.admin')}</Anchor> : null}
           <Badge variant="light" style={{ flexShrink: 0 }} title={t('auth.levelTitle', { name: account.fullName, level: account.assuranceLevel })}>{t('auth.level', { level: account.assuranceLevel })}</Badge>
         </>
       ) : (
