@@ -271,6 +271,12 @@ export const vi = {
   'auth.failed': 'Đăng nhập không thành công',
   'auth.retry': 'Đăng nhập lại',
   'auth.home': 'Về trang chủ',
+  'acting.label': 'Đứng tên',
+  'acting.help': 'Nộp và theo dõi hồ sơ cho chính bạn, cho doanh nghiệp bạn đại diện hoặc cho người đã ủy quyền cho bạn.',
+  'acting.self': 'Tôi — {name}',
+  'acting.business': 'Doanh nghiệp — {name} ({code})',
+  'acting.citizen': 'Theo ủy quyền — {name}',
+  'acting.filingFor': 'Hồ sơ đứng tên: {name}',
   ...adminVi,
 } as const;
 
@@ -543,6 +549,12 @@ export const en: Record<MessageKey, string> = {
   'auth.failed': 'Sign-in failed',
   'auth.retry': 'Sign in again',
   'auth.home': 'Back to the home page',
+  'acting.label': 'Acting for',
+  'acting.help': 'File and follow dossiers for yourself, for a business you represent, or for someone who mandated you.',
+  'acting.self': 'Me — {name}',
+  'acting.business': 'Business — {name} ({code})',
+  'acting.citizen': 'Under mandate — {name}',
+  'acting.filingFor': 'Dossier in the name of: {name}',
   ...adminEn,
 };
 

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ApiError, getJson, sendJson } from '../../lib/api.ts';
 import { SignInFirst } from '../auth/SignInFirst.tsx';
+import { ActingForSelect, useActingFor, usePrincipalLabel } from '../auth/acting-for.tsx';
 import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 import { useAgencyNames } from '../portal/agency-names.ts';
 import { cspSafeValidator } from './csp-validator.ts';
@@ -56,6 +57,8 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
   const agencyName = useAgencyNames([agencyCode], locale);
   const fetcher = platformSession().authorizedFetch;
   const creating = useRef<Promise<Draft> | null>(null);
+  const acting = useActingFor();
+  const principalLabel = usePrincipalLabel();
   const messageOf = (caught: unknown) => (caught instanceof ApiError ? caught.messages[locale] : t('common.error'));
 
   useEffect(() => {
@@ -86,7 +89,7 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
   /** The draft, created on the first change (once, however many changes arrive meanwhile). */
   function ensureDraft(data: Record<string, unknown>): Promise<Draft> {
     if (draft) return Promise.resolve(draft);
-    creating.current ??= sendJson('POST', '/api/v1/drafts', { agencyCode, procedureCode, formData: data }, DraftView, fetcher).then((created) => {
+    creating.current ??= sendJson('POST', '/api/v1/drafts', { agencyCode, procedureCode, formData: data, ...(acting.current && acting.current.kind !== 'self' ? { onBehalfOf: acting.current.id } : {}) }, DraftView, fetcher).then((created) => {
       setDraft(created);
       setParams((current) => {
         const next = new URLSearchParams(current);
@@ -158,12 +161,19 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
   if (!definition) return error ? <Alert color="red" title={t('common.error')}>{error}</Alert> : <Loader aria-label={t('common.loading')} />;
 
   const documents: DocumentRule[] = definition.documents;
+  const owner = draft ? acting.principals?.find((p) => p.id === draft.ownerId) : undefined;
   return (
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1}>{t('apply.title', { name: definition.name })}</Title>
         <Text>{agencyName(agencyCode)}</Text>
       </Stack>
+      {/* Whom the dossier is for is chosen before the draft exists; the draft then keeps its owner. */}
+      {draft ? (
+        owner && owner.kind !== 'self' ? <Text fw={600}>{t('acting.filingFor', { name: principalLabel(owner) })}</Text> : null
+      ) : (
+        <ActingForSelect scope="dossiers:submit" acting={acting} />
+      )}
       {error ? <Alert color="red" title={t('common.error')} role="alert">{error}</Alert> : null}
 
       {step === 'form' ? (

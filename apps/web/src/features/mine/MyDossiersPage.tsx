@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, getJson, problemOf, sendForm, sendJson } from '../../lib/api.ts';
 import { SignInFirst } from '../auth/SignInFirst.tsx';
+import { ActingForSelect, useActingFor } from '../auth/acting-for.tsx';
 import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 import { statusKey } from '../portal/labels.ts';
 
@@ -21,6 +22,7 @@ export function MyDossiersPage() {
   const [dossiers, setDossiers] = useState<Dossier[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fetcher = platformSession().authorizedFetch;
+  const acting = useActingFor();
 
   const load = useCallback(() => {
     getJson('/api/v1/me/dossiers', z.array(DossierView), undefined, fetcher)
@@ -32,13 +34,16 @@ export function MyDossiersPage() {
     if (signedIn) load();
   }, [signedIn, load]);
 
+  // The dossiers in the name of whom the person acts for now (all of them until that is known).
+  const shown = dossiers && acting.current ? dossiers.filter((d) => d.ownerId === acting.current?.id) : dossiers;
   if (!signedIn) return <SignInFirst title={t('mine.title')} reason={t('mine.signInFirst')} />;
   return (
     <Stack gap="lg">
       <Title order={1}>{t('mine.title')}</Title>
       {error ? <Alert color="red" role="alert" title={t('common.error')}>{error}</Alert> : null}
-      {dossiers === null ? <Loader aria-label={t('common.loading')} /> : dossiers.length === 0 ? <Text>{t('mine.none')}</Text> : null}
-      {dossiers?.map((dossier) => (
+      <ActingForSelect scope="dossiers:track" acting={acting} />
+      {shown === null ? <Loader aria-label={t('common.loading')} /> : shown.length === 0 ? <Text>{t('mine.none')}</Text> : null}
+      {shown?.map((dossier) => (
         <Card key={dossier.code} withBorder component="article" aria-labelledby={`dossier-${dossier.code}`}>
           <Stack gap="xs">
             <Group justify="space-between" align="start">
