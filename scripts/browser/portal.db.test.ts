@@ -20,7 +20,9 @@ import { assertAccessible, chromiumAvailable, launchChromium, NO_CHROMIUM, shot,
 // and the dossier goes through the workspace (reception asks for a supplement, the citizen supplements,
 // reception receives, the handler attaches the result, the leader approves, reception returns it), each
 // official signed in with password and authenticator code in their own browser; the citizen downloads
-// the result; an anonymous visitor tracks it by its code; the language switches to English and stays.
+// the result; an anonymous visitor tracks it by its code; the language switches to English and stays;
+// a keyboard alone (skip link, search, a result, the menu, the tracking form) does it all, with a
+// visible focus ring on every link and button it passes.
 // axe-core reports no WCAG 2.1 A/AA violation on any page visited, and no page scrolls sideways.
 // Screenshots go to var/e2e/.
 
@@ -94,6 +96,33 @@ async function openFromQueue(page: Page, tab: RegExp, code: string): Promise<voi
 async function takeAction(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: label, exact: true }).click();
   await page.getByText(`Đã thực hiện: ${label}`).waitFor({ timeout: 10_000 });
+}
+
+/** The element that has the keyboard focus, as a keyboard user meets it. */
+type Focused = { tag: string; name: string; href: string; ring: boolean };
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    type El = { tagName: string; textContent: string | null; getAttribute(name: string): string | null; labels?: { textContent: string | null }[] | null };
+    const w = globalThis as unknown as { document: { activeElement: El | null }; getComputedStyle(el: El): { outlineStyle: string; outlineWidth: string } };
+    const el = w.document.activeElement;
+    if (!el) return { tag: '', name: '', href: '', ring: false };
+    const style = w.getComputedStyle(el);
+    const name = el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '';
+    return { tag: el.tagName.toLowerCase(), name: name.trim(), href: el.getAttribute('href') ?? '', ring: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+  });
+}
+
+/** Presses Tab until the focus is on what `wanted` recognises (at most 80 times); links and buttons show a focus ring. */
+async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (wanted(now)) {
+      if (now.tag === 'a' || now.tag === 'button') assert.ok(now.ring, `${what}: no visible focus ring`);
+      return;
+    }
+  }
+  assert.fail(`${what}: not reached with the Tab key`);
 }
 
 describe('browser journeys: the public portal', { skip: chromiumAvailable ? false : NO_CHROMIUM }, () => {
@@ -296,6 +325,40 @@ describe('browser journeys: the public portal', { skip: chromiumAvailable ? fals
       await assertAccessible(visitor, `tracking, result returned (${viewport.name})`);
       await shot(visitor, `apply-${viewport.name}-6-tracked`);
       await visitor.close();
+    });
+  }
+
+  for (const viewport of VIEWPORTS) {
+    it(`works with the keyboard alone: skip link, search, procedure, tracking (${viewport.name})`, async () => {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${t.base}/`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal((await focused(page)).name, 'Bỏ qua, đến nội dung chính', 'the first Tab reaches the skip link');
+      await page.keyboard.press('Enter');
+      await tabTo(page, (f) => f.name.startsWith('Tên thủ tục hoặc từ khóa'), 'the search box');
+      await page.keyboard.type('dang ky khai sinh');
+      await page.keyboard.press('Enter');
+      await page.locator('a[href="/thu-tuc/1.001193"]').first().waitFor();
+      await tabTo(page, (f) => f.href === '/thu-tuc/1.001193', 'the birth registration result');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: /đăng ký khai sinh/i }).waitFor();
+      // To tracking: through the header on a desktop, through the menu button on a phone.
+      if (viewport.width < 992) {
+        await tabTo(page, (f) => f.name === 'Trình đơn', 'the menu button');
+        await page.keyboard.press('Enter');
+      }
+      await tabTo(page, (f) => f.href === '/tra-cuu-ho-so', 'the tracking link');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
+      await tabTo(page, (f) => f.name.startsWith('Mã số hồ sơ'), 'the dossier code field');
+      await page.keyboard.type(dossierCode);
+      await tabTo(page, (f) => f.name.startsWith('4 số cuối số định danh cá nhân hoặc'), 'the second factor field');
+      await page.keyboard.type(applicant.personalId.slice(-4));
+      await page.keyboard.press('Enter');
+      await page.getByText(/^Tình trạng: /).waitFor();
+      await shot(page, `portal-${viewport.name}-6-keyboard`);
+      await page.close();
     });
   }
 
