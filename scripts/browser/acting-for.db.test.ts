@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT } from '../../apps/server/src/kernel/paths.ts';
-import { createListeningTestApp, moduleService, type TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
-import { seedDemoAgencies } from '../../apps/server/src/modules/agencies/index.ts';
-import { DEMO_FORM_SAMPLES, DEMO_SERVICES, type createDossiersModule } from '../../apps/server/src/modules/dossiers/index.ts';
+import type { TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
+import { DEMO_FORM_SAMPLES, DEMO_SERVICES } from '../../apps/server/src/modules/dossiers/index.ts';
 import { multipartBody, SMALL_PDF } from '../../apps/server/src/modules/dossiers/testing/fixtures.ts';
-import { ensureTestClient, signedInActor } from '../../apps/server/src/modules/identity/testing/actors.ts';
+import { signedInActor } from '../../apps/server/src/modules/identity/testing/actors.ts';
 import { SYNTHETIC_ENTERPRISES, syntheticEnterprise, syntheticResidentById } from '../../apps/server/src/modules/registries/index.ts';
-import { buildWebIfStale } from '../web-build.ts';
-import { assertAccessible, chromiumAvailable, launchChromium, NO_CHROMIUM, shot, SHOTS, VIEWPORTS } from './journey-kit.ts';
+import { assertAccessible, chromiumAvailable, startPlatform, launchChromium, NO_CHROMIUM, shot, VIEWPORTS } from './journey-kit.ts';
 
 // A business's legal representative in real Chromium, at desktop width and at 360 px: "My dossiers"
 // lists their own dossiers until they choose to act for their business, then the business's; the
 // application they start then is filed in the business's name. Both pages pass axe-core.
 
-type DossiersService = ReturnType<typeof createDossiersModule>['service'];
 const service = (code: string) => DEMO_SERVICES.find((s) => s.procedureCode === code) ?? assert.fail(`no service ${code}`);
 const BIRTH = service('1.001193');
 const PERMIT = service('1.013225');
@@ -50,14 +44,7 @@ async function listed(page: Page): Promise<string[]> {
 
 describe('browser journeys: acting for a business', { skip: chromiumAvailable ? false : NO_CHROMIUM }, () => {
   before(async () => {
-    const dist = join(REPO_ROOT, 'apps/web/dist');
-    await buildWebIfStale(dist);
-    await mkdir(SHOTS, { recursive: true });
-    t = await createListeningTestApp({ webDistDir: dist });
-    await seedDemoAgencies(t.db.database.db);
-    await ensureTestClient(t);
-    const dossiers = moduleService<DossiersService>(t, 'dossiers');
-    for (const definition of DEMO_SERVICES) await dossiers.enableService('platform', definition);
+    t = await startPlatform();
     token = (await signedInActor(t, { personalId: representative.personalId, fullName: representative.fullName, birthDate: representative.birthDate, sex: representative.sex, password: PASSWORD }, { verify: true })).token;
     const opened = await t.app.inject({ method: 'POST', url: '/api/v1/businesses', headers: { authorization: `Bearer ${token}` }, payload: { enterpriseCode: enterprise.enterpriseCode } });
     assert.equal(opened.statusCode, 201, opened.body);

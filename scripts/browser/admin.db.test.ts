@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { REPO_ROOT } from '../../apps/server/src/kernel/paths.ts';
-import { createListeningTestApp, moduleService, type TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
-import { seedDemoAgencies } from '../../apps/server/src/modules/agencies/index.ts';
-import { DEMO_SERVICES, type createDossiersModule } from '../../apps/server/src/modules/dossiers/index.ts';
-import { appointedOfficial, ensureTestClient } from '../../apps/server/src/modules/identity/testing/actors.ts';
+import type { TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
+import { DEMO_SERVICES } from '../../apps/server/src/modules/dossiers/index.ts';
+import { appointedOfficial } from '../../apps/server/src/modules/identity/testing/actors.ts';
 import { syntheticResident } from '../../apps/server/src/modules/registries/index.ts';
-import { buildWebIfStale } from '../web-build.ts';
-import { assertAccessible, chromiumAvailable, launchChromium, NO_CHROMIUM, shot, SHOTS, signInOfficial, VIEWPORTS, type Official } from './journey-kit.ts';
+import { assertAccessible, chromiumAvailable, startPlatform, launchChromium, NO_CHROMIUM, shot, signInOfficial, VIEWPORTS, type Official } from './journey-kit.ts';
 
 // The agency administrator in real Chromium, at desktop width and at 360 px: sees the ward's online
 // services, finds "đăng ký kết hôn" in the national catalogue typed without diacritics, opens the
@@ -19,21 +14,13 @@ import { assertAccessible, chromiumAvailable, launchChromium, NO_CHROMIUM, shot,
 // section and next to the field — corrects both, saves, and finds the service in the list and on the
 // public services API. axe-core finds no violation on any page visited.
 
-type DossiersService = ReturnType<typeof createDossiersModule>['service'];
 const BIRTH = DEMO_SERVICES.find((s) => s.procedureCode === '1.001193') ?? assert.fail('no birth registration service');
 let t: TestApp & { base: string };
 let browser: Browser;
 
 describe('browser journeys: the agency administrator', { skip: chromiumAvailable ? false : NO_CHROMIUM }, () => {
   before(async () => {
-    const dist = join(REPO_ROOT, 'apps/web/dist');
-    await buildWebIfStale(dist);
-    await mkdir(SHOTS, { recursive: true });
-    t = await createListeningTestApp({ webDistDir: dist });
-    await seedDemoAgencies(t.db.database.db);
-    await ensureTestClient(t);
-    const dossiers = moduleService<DossiersService>(t, 'dossiers');
-    for (const definition of DEMO_SERVICES) await dossiers.enableService('platform', definition);
+    t = await startPlatform();
     browser = await launchChromium();
   });
   after(async () => {

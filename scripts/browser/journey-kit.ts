@@ -3,7 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
 import { REPO_ROOT } from '../../apps/server/src/kernel/paths.ts';
+import { createListeningTestApp, moduleService, type TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
+import { seedDemoAgencies } from '../../apps/server/src/modules/agencies/index.ts';
+import { DEMO_SERVICES, type createDossiersModule } from '../../apps/server/src/modules/dossiers/index.ts';
+import { ensureTestClient } from '../../apps/server/src/modules/identity/testing/actors.ts';
+import { buildWebIfStale } from '../web-build.ts';
 import { totpCode } from '../../apps/server/src/modules/identity/index.ts';
 import type { NewCitizen } from '../../apps/server/src/modules/identity/accounts.ts';
 
@@ -22,6 +28,22 @@ export const VIEWPORTS = [
   { name: 'phone', width: 360, height: 740 },
 ] as const;
 export type Viewport = (typeof VIEWPORTS)[number];
+
+/**
+ * The platform as a journey meets it: the web app built (when stale) and served, the demo agencies,
+ * the test OIDC client and the five demo services enabled.
+ */
+export async function startPlatform(): Promise<TestApp & { base: string }> {
+  const dist = join(REPO_ROOT, 'apps/web/dist');
+  await buildWebIfStale(dist);
+  await mkdir(SHOTS, { recursive: true });
+  const t = await createListeningTestApp({ webDistDir: dist });
+  await seedDemoAgencies(t.db.database.db);
+  await ensureTestClient(t);
+  const dossiers = moduleService<ReturnType<typeof createDossiersModule>['service']>(t, 'dossiers');
+  for (const definition of DEMO_SERVICES) await dossiers.enableService('platform', definition);
+  return t;
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT } from '../../apps/server/src/kernel/paths.ts';
-import { createListeningTestApp, moduleService, type TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
-import { seedDemoAgencies } from '../../apps/server/src/modules/agencies/index.ts';
-import { DEMO_FORM_SAMPLES, DEMO_SERVICES, type createDossiersModule } from '../../apps/server/src/modules/dossiers/index.ts';
+import type { TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
+import { DEMO_FORM_SAMPLES, DEMO_SERVICES } from '../../apps/server/src/modules/dossiers/index.ts';
 import { multipartBody, SMALL_PDF } from '../../apps/server/src/modules/dossiers/testing/fixtures.ts';
 import type { NewCitizen } from '../../apps/server/src/modules/identity/accounts.ts';
-import { appointedOfficial, ensureTestClient, signedInActor } from '../../apps/server/src/modules/identity/testing/actors.ts';
+import { appointedOfficial, signedInActor } from '../../apps/server/src/modules/identity/testing/actors.ts';
 import { syntheticResident } from '../../apps/server/src/modules/registries/index.ts';
-import { buildWebIfStale } from '../web-build.ts';
-import { assertAccessible, chromiumAvailable, launchChromium, NO_CHROMIUM, shot, SHOTS, signInOfficial, VIEWPORTS, type Official, type PageGlobals, type Viewport } from './journey-kit.ts';
+import { assertAccessible, chromiumAvailable, startPlatform, launchChromium, NO_CHROMIUM, shot, signInOfficial, VIEWPORTS, type Official, type PageGlobals, type Viewport } from './journey-kit.ts';
 
 // The portal and the officials' workspace in real Chromium, at desktop width and at 360 px: a visitor
 // finds "Đăng ký khai sinh" by typing it without diacritics and reads the procedure; a citizen applies
@@ -26,7 +21,6 @@ import { assertAccessible, chromiumAvailable, launchChromium, NO_CHROMIUM, shot,
 // axe-core reports no WCAG 2.1 A/AA violation on any page visited, and no page scrolls sideways.
 // Screenshots go to var/e2e/.
 
-type DossiersService = ReturnType<typeof createDossiersModule>['service'];
 const BIRTH = DEMO_SERVICES.find((s) => s.procedureCode === '1.001193') ?? assert.fail('no birth registration service');
 
 let t: TestApp & { base: string };
@@ -127,14 +121,7 @@ async function tabTo(page: Page, wanted: (f: Focused) => boolean, what: string):
 
 describe('browser journeys: the public portal', { skip: chromiumAvailable ? false : NO_CHROMIUM }, () => {
   before(async () => {
-    const dist = join(REPO_ROOT, 'apps/web/dist');
-    await buildWebIfStale(dist);
-    await mkdir(SHOTS, { recursive: true });
-    t = await createListeningTestApp({ webDistDir: dist });
-    await seedDemoAgencies(t.db.database.db);
-    await ensureTestClient(t);
-    const dossiers = moduleService<DossiersService>(t, 'dossiers');
-    for (const definition of DEMO_SERVICES) await dossiers.enableService('platform', definition);
+    t = await startPlatform();
     // A dossier filed and received, for the visitor to track.
     const citizen = await signedInActor(t, { personalId: applicant.personalId, fullName: applicant.fullName, birthDate: applicant.birthDate, sex: applicant.sex, password: APPLICANT_PASSWORD }, { verify: true });
     const receptionist = await signedInActor(t, { ...((r) => ({ personalId: r.personalId, fullName: r.fullName, birthDate: r.birthDate, sex: r.sex }))(syntheticResident(24)), password: 'Pt9-reception-pass-Hq2w-Lm' }, { post: { agencyCode: BIRTH.agencyCode, unitCode: null, roles: ['receptionist'] } });

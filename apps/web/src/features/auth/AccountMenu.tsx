@@ -1,13 +1,9 @@
-import { AccountView } from '@congso/contracts';
 import { Anchor, Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { Link } from 'wouter';
 import { useEffect, useState } from 'react';
-import type { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { getJson } from '../../lib/api.ts';
+import { useAccount } from './use-account.ts';
 import { authErrorMessage, platformSession, useSignedIn } from './platform-session.ts';
-
-type Account = z.infer<typeof AccountView>;
 
 /** Signed out in memory but holding a refresh token: a reload, or back from a failed callback. */
 function shouldRestore(onCallback: boolean): boolean {
@@ -23,10 +19,8 @@ function shouldRestore(onCallback: boolean): boolean {
 export function AccountMenu({ onCallback, onError, restore = true }: { onCallback: boolean; onError: (message: string | null) => void; restore?: boolean }) {
   const { t } = useI18n();
   const signedIn = useSignedIn();
-  const subject = signedIn?.claims.sub;
   // Only one menu restores the session (a refresh token is single use); a second copy just shows it.
   const [restoring, setRestoring] = useState(() => restore && shouldRestore(onCallback));
-  const [account, setAccount] = useState<Account | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -44,17 +38,10 @@ export function AccountMenu({ onCallback, onError, restore = true }: { onCallbac
     };
   }, [onCallback, onError, restore]);
 
+  const { account, failed } = useAccount();
   useEffect(() => {
-    setAccount(null);
-    if (!subject) return;
-    const controller = new AbortController();
-    getJson('/api/v1/me', AccountView, controller.signal, platformSession().authorizedFetch)
-      .then(setAccount)
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) onError(authErrorMessage(error));
-      });
-    return () => controller.abort();
-  }, [subject, onError]);
+    if (failed) onError(authErrorMessage(failed));
+  }, [failed, onError]);
 
   async function signIn() {
     setBusy(true);
