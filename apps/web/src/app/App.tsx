@@ -7,17 +7,17 @@ import { LoginCallback } from '../features/auth/LoginCallback.tsx';
 import { HomePage } from '../features/portal/HomePage.tsx';
 import { ProcedurePage } from '../features/portal/ProcedurePage.tsx';
 import { TrackingPage } from '../features/portal/TrackingPage.tsx';
-import { ServicesAdminPage } from '../features/admin/ServicesAdminPage.tsx';
 import { MyDossiersPage } from '../features/mine/MyDossiersPage.tsx';
-import { OfficialDossierPage } from '../features/workspace/OfficialDossierPage.tsx';
-import { WorkspacePage } from '../features/workspace/WorkspacePage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CALLBACK_PATH } from '../lib/oidc-session.ts';
 
 // The application form (react-jsonschema-form, Ajv) is loaded only by those who apply: the portal's
 // first page stays light.
 const ApplyPage = lazy(() => import('../features/apply/ApplyPage.tsx'));
-// So is the administrator's service editor (the same form renderer, and the JSON editors).
+// So are the officials' pages (workspace, administration): citizens never load them.
+const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage.tsx').then((m) => ({ default: m.WorkspacePage })));
+const OfficialDossierPage = lazy(() => import('../features/workspace/OfficialDossierPage.tsx').then((m) => ({ default: m.OfficialDossierPage })));
+const ServicesAdminPage = lazy(() => import('../features/admin/ServicesAdminPage.tsx').then((m) => ({ default: m.ServicesAdminPage })));
 const ServiceEditorPage = lazy(() => import('../features/admin/ServiceEditorPage.tsx'));
 
 /** The portal's frame: header (brand, navigation, language, account), the page, the footer. */
@@ -32,6 +32,7 @@ export function App() {
       {t('lang.switch')}
     </Button>
   );
+  const loading = <Loader aria-label={t('common.loading')} />;
   const leaveCallback = useCallback((to: string) => navigate(new URL(to, window.location.origin).pathname, { replace: true }), [navigate]);
 
   return (
@@ -81,19 +82,19 @@ export function App() {
                 <Route path="/thu-tuc/:code">{(params) => <ProcedurePage code={params.code} />}</Route>
                 <Route path="/tra-cuu-ho-so"><TrackingPage /></Route>
                 <Route path="/ho-so-cua-toi"><MyDossiersPage /></Route>
-                <Route path="/can-bo"><WorkspacePage /></Route>
-                <Route path="/can-bo/ho-so/:code">{(params) => <OfficialDossierPage code={params.code} />}</Route>
-                <Route path="/quan-tri/dich-vu"><ServicesAdminPage /></Route>
+                <Route path="/can-bo"><Suspense fallback={loading}><WorkspacePage /></Suspense></Route>
+                <Route path="/can-bo/ho-so/:code">{(params) => <Suspense fallback={loading}><OfficialDossierPage code={params.code} /></Suspense>}</Route>
+                <Route path="/quan-tri/dich-vu"><Suspense fallback={loading}><ServicesAdminPage /></Suspense></Route>
                 <Route path="/quan-tri/dich-vu/:procedureCode">
                   {(params) => (
-                    <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+                    <Suspense fallback={loading}>
                       <ServiceEditorPage procedureCode={params.procedureCode} />
                     </Suspense>
                   )}
                 </Route>
                 <Route path="/nop-ho-so/:agencyCode/:procedureCode">
                   {(params) => (
-                    <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+                    <Suspense fallback={loading}>
                       <ApplyPage agencyCode={params.agencyCode} procedureCode={params.procedureCode} />
                     </Suspense>
                   )}
