@@ -6,14 +6,13 @@ import { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ApiError, getJson, sendJson } from '../../lib/api.ts';
-import { SignInFirst } from '../auth/SignInFirst.tsx';
 import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 import { useAccount } from '../auth/use-account.ts';
 import { DocumentsEditor, FeesEditor } from './DocumentsEditor.tsx';
 import { FormEditor } from './FormEditor.tsx';
 import { draftFromCatalogue, type ServiceDraft } from './service-draft.ts';
 import { issuesBySection, type Section, type SectionIssue } from './service-edit.ts';
-import { adminAgencyOf, AgencyServices } from './ServicesAdminPage.tsx';
+import { adminAgencyOf, adminGate, AgencyServices } from './ServicesAdminPage.tsx';
 import { StepsEditor } from './StepsEditor.tsx';
 
 // The agency administrator's editor of one online service: the service as it runs (or, for a
@@ -108,16 +107,8 @@ export default function ServiceEditorPage({ procedureCode }: { procedureCode: st
     }
   }
 
-  if (!signedIn) return <SignInFirst title={t('admin.editorTitle')} reason={t('admin.notAdmin')} />;
-  if (failed) return <Alert color="red" role="alert" title={t('common.error')}>{messageOf(failed)}</Alert>;
-  if (agencyCode === '') {
-    return (
-      <Stack>
-        <Title order={1}>{t('admin.editorTitle')}</Title>
-        <Alert color="orange">{t('admin.notAdmin')}</Alert>
-      </Stack>
-    );
-  }
+  const gate = adminGate({ t, title: t('admin.editorTitle'), signedIn: signedIn !== null, failed: failed ? messageOf(failed) : null, agencyCode });
+  if (gate) return gate;
   const status = notice ? <Alert color={notice.color === 'red' ? 'red' : 'teal'} role={notice.color === 'red' ? 'alert' : 'status'}>{notice.text}</Alert> : null;
   if (!draft) return status ?? <Loader aria-label={t('common.loading')} />;
   const update = (patch: Partial<ServiceDraft>) => setDraft({ ...draft, ...patch });

@@ -1,6 +1,6 @@
 import { ProcedurePage } from '@congso/contracts';
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -26,6 +26,25 @@ type Found = z.infer<typeof ProcedurePage>['items'];
 export function adminAgencyOf(account: { post: { agencyCode: string; roles: string[] } | null } | null): string | null {
   if (!account) return null;
   return account.post?.roles.includes('agency_admin') ? account.post.agencyCode : '';
+}
+
+/**
+ * What an administrator's page shows instead of itself — the way to sign in, the error reading the
+ * account, a loader, or that the page is not for this account — or null when it may show itself.
+ */
+export function adminGate({ t, title, signedIn, failed, agencyCode }: { t: ReturnType<typeof useI18n>['t']; title: string; signedIn: boolean; failed: string | null; agencyCode: string | null }): ReactNode {
+  if (!signedIn) return <SignInFirst title={title} reason={t('admin.notAdmin')} />;
+  if (failed) return <Alert color="red" role="alert" title={t('common.error')}>{failed}</Alert>;
+  if (agencyCode === null) return <Loader aria-label={t('common.loading')} />;
+  if (agencyCode === '') {
+    return (
+      <Stack>
+        <Title order={1}>{title}</Title>
+        <Alert color="orange">{t('admin.notAdmin')}</Alert>
+      </Stack>
+    );
+  }
+  return null;
 }
 
 export function ServicesAdminPage() {
@@ -63,17 +82,8 @@ export function ServicesAdminPage() {
     }
   }
 
-  if (!signedIn) return <SignInFirst title={t('admin.title')} reason={t('admin.notAdmin')} />;
-  if (failed) return <Alert color="red" role="alert" title={t('common.error')}>{messageOf(failed)}</Alert>;
-  if (agencyCode === null) return <Loader aria-label={t('common.loading')} />;
-  if (agencyCode === '') {
-    return (
-      <Stack>
-        <Title order={1}>{t('admin.title')}</Title>
-        <Alert color="orange">{t('admin.notAdmin')}</Alert>
-      </Stack>
-    );
-  }
+  const gate = adminGate({ t, title: t('admin.title'), signedIn: signedIn !== null, failed: failed ? messageOf(failed) : null, agencyCode });
+  if (gate || !agencyCode) return gate;
   const offered = new Set(services?.map((s) => s.definition.procedureCode));
   return (
     <Stack gap="lg">

@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Group, NativeSelect, NumberInput, Table, Text, TextInput } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { HOURS_PER_DAY, plannedHours, type ServiceDraft, type StepDraft } from './service-draft.ts';
-import { errorAt, insertHandlingStep, moveUp, newStep, removeAt, replaceAt, stepHours, withHours, type SectionIssue } from './service-edit.ts';
+import { hoursOf, HOURS_PER_DAY, plannedHours, type ServiceDraft, type StepDraft } from './service-draft.ts';
+import { errorAt, insertHandlingStep, moveUp, newStep, removeAt, replaceAt, withHours, type SectionIssue } from './service-edit.ts';
 
 const ROLES: { value: StepDraft['role']; key: MessageKey }[] = [
   { value: 'receptionist', key: 'admin.role.receptionist' },
@@ -59,7 +59,7 @@ export function StepsEditor({ draft, onChange, issues }: { draft: ServiceDraft; 
                   <Table.Td>
                     <NumberInput
                       aria-label={t('admin.stepHours', { n })}
-                      value={stepHours(step)}
+                      value={hoursOf(step)}
                       min={1}
                       step={1}
                       allowDecimal={false}

@@ -1,4 +1,4 @@
-import { hoursOf, type DocumentDraft, type ServiceDraft, type StepDraft } from './service-draft.ts';
+import { type DocumentDraft, type ServiceDraft, type StepDraft } from './service-draft.ts';
 
 // Editing a service definition on the administrator's page: list edits that keep keys unique, the
 // conversions the inputs need, and the server's definition issues sorted into the page's sections so
@@ -67,8 +67,6 @@ export function withHours(step: StepDraft, hours: number): StepDraft {
   const { workingDays: _days, workingHours: _hours, ...rest } = step;
   return { ...rest, workingHours: Math.max(1, Math.round(hours)) };
 }
-
-export const stepHours = (step: StepDraft): number => hoursOf(step);
 
 export function newDocument(documents: readonly DocumentDraft[]): DocumentDraft {
   return { code: uniqueKey('giay-to', documents.map((d) => d.code)), name: 'Giấy tờ', requirement: 'mandatory', copy: 'copy', accepted: ['pdf', 'jpeg', 'png'], maxBytes: 10 * 1024 * 1024 };

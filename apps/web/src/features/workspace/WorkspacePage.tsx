@@ -1,4 +1,4 @@
-import { AccountView, DossierQueuePage, OfferedService } from '@congso/contracts';
+import { DossierQueuePage, OfferedService } from '@congso/contracts';
 import { Alert, Anchor, Badge, Button, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { ApiError, getJson } from '../../lib/api.ts';
 import { SignInFirst } from '../auth/SignInFirst.tsx';
 import { platformSession, useSignedIn } from '../auth/platform-session.ts';
+import { useAccount } from '../auth/use-account.ts';
 import { useAgencyNames } from '../portal/agency-names.ts';
 import { statusKey } from '../portal/labels.ts';
 
@@ -40,7 +41,9 @@ export function WorkspacePage() {
   const queue = (QUEUES as readonly string[]).includes(params.get('queue') ?? '') ? (params.get('queue') as Queue) : 'to_receive';
   const procedure = params.get('procedure') ?? '';
   const [procedures, setProcedures] = useState<Map<string, string>>(new Map());
-  const [agencyCode, setAgencyCode] = useState<string | null>(null);
+  const { account, failed } = useAccount();
+  // The official's agency; '' for an account without a post (not an official).
+  const agencyCode = account ? (account.post?.agencyCode ?? '') : null;
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [items, setItems] = useState<Item[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -48,13 +51,6 @@ export function WorkspacePage() {
   const fetcher = platformSession().authorizedFetch;
   const agencyName = useAgencyNames(agencyCode ? [agencyCode] : [], locale);
   const messageOf = (caught: unknown) => (caught instanceof ApiError ? caught.messages[locale] : t('common.error'));
-
-  useEffect(() => {
-    if (!signedIn) return;
-    getJson('/api/v1/me', AccountView, undefined, fetcher)
-      .then((account) => setAgencyCode(account.post?.agencyCode ?? ''))
-      .catch((caught: unknown) => setError(messageOf(caught)));
-  }, [signedIn, fetcher]); // messageOf changes with the language; the account is read once
 
   useEffect(() => {
     getJson('/api/v1/services', z.array(OfferedService))
@@ -88,6 +84,7 @@ export function WorkspacePage() {
   }
 
   if (!signedIn) return <SignInFirst title={t('ws.title')} reason={t('ws.notOfficial')} />;
+  if (failed) return <Alert color="red" role="alert" title={t('common.error')}>{messageOf(failed)}</Alert>;
   if (agencyCode === '') return <Alert color="orange" title={t('ws.title')}>{t('ws.notOfficial')}</Alert>;
   return (
     <Stack gap="md">
