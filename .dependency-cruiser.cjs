@@ -29,8 +29,15 @@ module.exports = {
       name: 'foundation-does-not-call-features',
       comment: 'Layer 1–2 modules never call layer 3–4 modules; upward communication goes through events.',
       severity: 'error',
-      from: { path: '^apps/server/src/modules/(geo|calendar|identity|agencies|catalog|registries|documents|payments|notify|audit|workflow)/' },
+      from: { path: '^apps/server/src/modules/(geo|calendar|identity|agencies|catalog|registries|tracker|documents|payments|notify|audit|workflow)/' },
       to: { path: '^apps/server/src/modules/(dossiers|feedback|reporting|exchange|opendata)/index\\.ts$' },
+    },
+    {
+      name: 'exchange-does-not-call-features',
+      comment: 'The exchange gateway is layer 2: it reaches the layers above only through ports wired in main/modules.ts.',
+      severity: 'error',
+      from: { path: '^apps/server/src/modules/exchange/' },
+      to: { path: '^apps/server/src/modules/(dossiers|feedback|reporting|opendata)/index\\.ts$' },
     },
     {
       name: 'main-is-not-imported',

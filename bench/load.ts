@@ -2,6 +2,7 @@
 // Prints the result as one JSON line.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { printLoadSummary } from './load-summary.ts';
 import type { BenchRequest } from './scenarios.ts';
 
 const [url, requestsFile, connections, seconds] = process.argv.slice(2);
@@ -13,16 +14,4 @@ const result = await autocannon({
   duration: Number(seconds ?? 10),
   requests: requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, ...(r.headers ? { headers: r.headers } : {}), ...(r.body === undefined ? {} : { body: r.body }) })),
 });
-process.stdout.write(
-  JSON.stringify({
-    requestsPerSecond: result.requests.average,
-    total: result.requests.total,
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-  }) + '\n',
-);
+printLoadSummary(result);

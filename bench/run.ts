@@ -7,13 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/server/src/kernel/db/embedded.ts';
-import { prepareTemplate, withDatabase } from '../apps/server/src/kernel/testing/test-database.ts';
+import { DEFAULT_TEST_SERVER, prepareTemplate, withDatabase } from '../apps/server/src/kernel/testing/test-database.ts';
 import { REPO_ROOT } from '../apps/server/src/kernel/paths.ts';
 import { buildWebIfStale } from '../scripts/web-build.ts';
 import { firstContentfulPaints, homeJavaScript, WEB_TARGETS } from './web-budget.ts';
-import { seedReferenceData } from '../apps/server/src/main/seed.ts';
+import { seedReferenceData, TEST_REGISTRY_PERSONS } from '../apps/server/src/main/seed.ts';
 import { RAW_SQL_FILING, rawSqlFilings, type LoadResult } from './dossier-bench.ts';
+import { eventFanOut, formatFanOut } from './exchange-events.ts';
+import { formatGatewayOverhead, gatewayOverhead } from './exchange-gateway.ts';
 import { scenarios, type BenchRequest, type BenchServer, type Scenario } from './scenarios.ts';
+import { REGISTRIES_SCALE, runRegistriesScale } from './registries-scale.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -120,6 +123,13 @@ async function measure(port: number, scenario: Scenario, server?: BenchServer): 
   return checkLoadAnswers(scenario, await load(port, await requestsFor(), SECONDS));
 }
 
+// `node bench/run.ts registries-scale`: person look-ups among BENCH_PERSONS (default 100 million) in
+// their own kept database (bench/registries-scale.ts); only when asked, never in the default run.
+if (only.includes(REGISTRIES_SCALE)) {
+  await runRegistriesScale(process.env.DATABASE_URL ?? DEFAULT_TEST_SERVER);
+  process.exit(0);
+}
+
 let embedded: EmbeddedDatabase | undefined;
 let embeddedDir: string | undefined;
 const children: ChildProcess[] = [];
@@ -131,7 +141,7 @@ try {
     embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, logger });
     serverUrl = embedded.url;
   }
-  await prepareTemplate(serverUrl, databaseName, (database) => seedReferenceData(database, logger));
+  await prepareTemplate(serverUrl, databaseName, (database) => seedReferenceData(database, logger, { registryPersons: TEST_REGISTRY_PERSONS }));
 
   // `npm run bench -- web`: the portal's page budget (JavaScript size, first paint), not load figures.
   if (only.includes('web')) {
@@ -151,8 +161,23 @@ try {
     await mkdir('.bench', { recursive: true });
     await writeFile('.bench/web.json', JSON.stringify({ at: new Date().toISOString(), js, gzipBytes: gzip, paints, medianFcpMs: median }, null, 2));
   }
-  const webOnly = only.length === 1 && only[0] === 'web';
-  if (!webOnly) await loadScenarios(serverUrl);
+  // `npm run bench -- events`: the exchange's event fan-out through the outbox and NATS JetStream
+  // (NATS_URL, default the local 4222; its own stream, deleted after), against raw JetStream.
+  if (only.length === 0 || only.includes('events')) {
+    const fanOut = await eventFanOut(withDatabase(serverUrl, databaseName), logger);
+    console.log(formatFanOut(fanOut));
+    await mkdir('.bench', { recursive: true });
+    await writeFile('.bench/events.json', JSON.stringify({ at: new Date().toISOString(), ...fanOut }, null, 2));
+  }
+  // `npm run bench -- exchange-gateway`: a registry call through the gateway's /r1/ vs made directly.
+  if (only.length === 0 || only.includes('exchange-gateway')) {
+    const overhead = await gatewayOverhead(withDatabase(serverUrl, databaseName), { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARMUP_SECONDS, persons: TEST_REGISTRY_PERSONS });
+    console.log(formatGatewayOverhead(overhead, CONNECTIONS));
+    await mkdir('.bench', { recursive: true });
+    await writeFile('.bench/exchange-gateway.json', JSON.stringify({ at: new Date().toISOString(), ...overhead }, null, 2));
+  }
+  const noLoad = only.length > 0 && only.every((name) => name === 'web' || name === 'events' || name === 'exchange-gateway');
+  if (!noLoad) await loadScenarios(serverUrl);
 } finally {
   await cleanUp();
 }

@@ -44,7 +44,7 @@ try {
   }
   database = connectDatabase(databaseUrl, { max: config.db.poolMax });
   await migrateDatabase(database);
-  await seedReferenceData(database, logger);
+  await seedReferenceData(database, logger, { registryPersons: config.registries.persons });
   built = await buildApp({ config, database, logger, webDistDir });
   demo = config.seedDemo ? await seedDemoData(database, built, logger) : undefined;
   built.worker.start();

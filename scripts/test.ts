@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../apps/server/src/kernel/db/embedded.ts';
 import { prepareTemplate, withDatabase } from '../apps/server/src/kernel/testing/test-database.ts';
 import { REPO_ROOT } from '../apps/server/src/kernel/paths.ts';
-import { seedReferenceData } from '../apps/server/src/main/seed.ts';
+import { seedReferenceData, TEST_REGISTRY_PERSONS } from '../apps/server/src/main/seed.ts';
 import { buildWebIfStale } from './web-build.ts';
 
 const unitOnly = process.argv.includes('--unit');
@@ -52,7 +52,7 @@ try {
       console.log('Tests run on an embedded PostgreSQL (DATABASE_URL is not set).');
     }
     const started = performance.now();
-    await prepareTemplate(serverUrl, template, (database) => seedReferenceData(database, logger));
+    await prepareTemplate(serverUrl, template, (database) => seedReferenceData(database, logger, { registryPersons: TEST_REGISTRY_PERSONS }));
     console.log(`Template database ready in ${Math.round(performance.now() - started)} ms.`);
   }
   exitCode = await runNodeTests(files, {

@@ -5,7 +5,7 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: ['./apps/server/src/kernel/**/*.schema.ts', './apps/server/src/modules/*/*.schema.ts'],
   out: './apps/server/migrations',
-  schemaFilter: ['kernel', 'geo', 'calendar', 'catalog', 'agencies', 'identity', 'registries', 'notifications', 'dossiers'],
+  schemaFilter: ['kernel', 'geo', 'calendar', 'catalog', 'agencies', 'identity', 'registries', 'notifications', 'dossiers', 'exchange', 'tracker'],
   strict: true,
   verbose: false,
 });

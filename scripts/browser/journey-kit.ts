@@ -6,8 +6,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { REPO_ROOT } from '../../apps/server/src/kernel/paths.ts';
 import { createListeningTestApp, moduleService, type TestApp } from '../../apps/server/src/kernel/testing/test-app.ts';
-import { seedDemoAgencies } from '../../apps/server/src/modules/agencies/index.ts';
+import { grantDemoRegistryAccess } from '../../apps/server/src/main/one-stop-exchange.ts';
+import { DEMO_AGENCIES, seedDemoAgencies } from '../../apps/server/src/modules/agencies/index.ts';
 import { DEMO_SERVICES, type createDossiersModule } from '../../apps/server/src/modules/dossiers/index.ts';
+import type { createExchangeModule } from '../../apps/server/src/modules/exchange/index.ts';
 import { ensureTestClient } from '../../apps/server/src/modules/identity/testing/actors.ts';
 import { buildWebIfStale } from '../web-build.ts';
 import { totpCode } from '../../apps/server/src/modules/identity/index.ts';
@@ -42,6 +44,8 @@ export async function startPlatform(): Promise<TestApp & { base: string }> {
   await ensureTestClient(t);
   const dossiers = moduleService<ReturnType<typeof createDossiersModule>['service']>(t, 'dossiers');
   for (const definition of DEMO_SERVICES) await dossiers.enableService('platform', definition);
+  // The demo one-stop shops may read the population registry for once-only prefill.
+  await grantDemoRegistryAccess(moduleService<ReturnType<typeof createExchangeModule>['service']>(t, 'exchange'), async (code) => DEMO_AGENCIES.find((agency) => agency.code === code)?.name, DEMO_SERVICES);
   return t;
 }
 

@@ -205,6 +205,15 @@ describe('browser journeys: the public portal', { skip: chromiumAvailable ? fals
       await page.click('form button[type=submit]');
       await page.waitForURL(/\/nop-ho-so\//);
       await page.locator('#root_declarant_fullName').waitFor({ timeout: 15_000 });
+      // Once-only: the declarant's name and personal ID come from the population registry through
+      // the exchange gateway, marked as such; the person is not asked for them again.
+      await page.getByText('Thông tin đã được điền sẵn').waitFor({ timeout: 10_000 });
+      await page.locator('#root_declarant_personalId').and(page.locator(`[value="${applicant.personalId}"]`)).waitFor({ timeout: 5_000 });
+      assert.equal(await page.locator('#root_declarant_fullName').inputValue(), applicant.fullName);
+      assert.equal(await page.locator('#root_declarant_personalId').inputValue(), applicant.personalId);
+      assert.ok((await page.getByText(/^Lấy từ Cơ sở dữ liệu quốc gia về dân cư/).count()) >= 2, 'each filled field says where it came from');
+      await assertAccessible(page, `apply form, pre-filled (${viewport.name})`);
+      await shot(page, `apply-${viewport.name}-0-prefilled`);
       await fillForm(page, DEMO_FORM_SAMPLES[BIRTH.procedureCode] ?? {});
       await page.getByText(/Đã lưu nháp lúc/).waitFor({ timeout: 10_000 });
       assert.match(page.url(), /[?&]draft=[0-9a-f-]{36}/, 'the draft is in the address: a reload resumes it');

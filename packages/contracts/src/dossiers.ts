@@ -34,7 +34,15 @@ export const DraftInput = z
 
 export const DraftUpdate = z.object({ formData: z.record(z.string(), z.unknown()) }).meta({ id: 'DraftUpdate' });
 
-const FileView = z.object({ id: z.string(), documentCode: z.string(), storedName: z.string(), mediaType: z.string(), size: z.number().int() });
+const FileView = z.object({
+  id: z.string(),
+  documentCode: z.string(),
+  storedName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  /** Set when the file was taken from the owner's e-data store instead of uploaded. */
+  storeItemId: z.string().nullable().optional(),
+});
 
 export const DraftView = z
   .object({
@@ -44,6 +52,13 @@ export const DraftView = z
     procedureName: z.string(),
     ownerId: z.string(),
     formData: z.record(z.string(), z.unknown()),
+    /** Fields filled from base registries when the draft was started (once-only), and the sources that did not answer. */
+    prefill: z
+      .object({
+        fields: z.array(z.object({ pointer: z.string(), service: z.string(), source: z.object({ vi: z.string(), en: z.string() }) })),
+        unavailable: z.array(z.object({ service: z.string(), source: z.object({ vi: z.string(), en: z.string() }) })),
+      })
+      .nullable(),
     attachments: z.array(FileView),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -243,3 +258,29 @@ export const DossierStatistics = z
 export const OfferedService = z
   .object({ agencyCode: z.string(), procedureCode: z.string(), name: z.string(), onlineLevel: z.enum(['full', 'partial']), workingDays: z.number().int() })
   .meta({ id: 'OfferedService' });
+
+/** A result kept in its owner's e-data store (kho dữ liệu điện tử), to attach to later dossiers by reference. */
+export const StoreItemView = z
+  .object({
+    id: z.string(),
+    ownerId: z.string(),
+    dossierCode: z.string(),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    agencyCode: z.string(),
+    /** The result file, downloadable from the dossier it came from. */
+    attachmentId: z.string(),
+    storedName: z.string(),
+    mediaType: z.string(),
+    size: z.number().int(),
+    issuedAt: z.string(),
+  })
+  .meta({ id: 'StoreItem' });
+
+export const AttachFromStore = z
+  .object({
+    /** The draft's document the stored file provides. */
+    documentCode: z.string().min(1).max(64),
+    itemId: z.uuid(),
+  })
+  .meta({ id: 'AttachFromStore' });

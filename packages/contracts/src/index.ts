@@ -5,3 +5,6 @@ export * from './calendar.ts';
 export * from './catalog.ts';
 export * from './identity.ts';
 export * from './dossiers.ts';
+export * from './tracker.ts';
+export * from './exchange.ts';
+export * from './registries.ts';

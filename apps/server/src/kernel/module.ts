@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
-import type { Environment } from './config/config.ts';
+import type { Environment, ExchangeConfig } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import type { Subscription } from './events/event-bus.ts';
 import type { Outbox } from './events/outbox.ts';
@@ -22,6 +22,10 @@ export type ModuleContext = Readonly<{
   secureCookies: boolean;
   /** Outgoing e-mail: the SMTP relay (unset: the development mailbox, or failure in production) and sender. */
   notifications: Readonly<{ smtpUrl: string | undefined; mailFrom: string }>;
+  /** The data exchange gateway's settings (instance, time-stamping, replay window). */
+  exchange: ExchangeConfig;
+  /** NATS JetStream for events leaving the process (unset: events are delivered in-process). */
+  natsUrl: string | undefined;
 }>;
 
 /** A feature module as seen by the composition root (main/modules.ts). */

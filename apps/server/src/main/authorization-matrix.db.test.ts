@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { createListeningTestApp, moduleService, type TestApp } from '../kernel/testing/test-app.ts';
 import { seedDemoAgencies } from '../modules/agencies/index.ts';
 import { totpCode, type createIdentityModule } from '../modules/identity/index.ts';
@@ -110,6 +112,16 @@ before(async () => {
     body: 'grant_type=client_credentials&scope=api',
   });
   tokens.set('agencySystem', ((await clientToken.json()) as { access_token: string }).access_token);
+  // The base registries' readers and the residence-management system (clients holding registries:*).
+  for (const [actor, clientId, permissions] of [['registryReader', 'matrix-registry-reader', ['registries:read']], ['residenceSystem', 'matrix-residence-system', ['registries:manage']]] as const) {
+    const registered = await identity.registerClient({ clientId, name: clientId, agencyCode: 'H29', kind: 'agency_system', permissions: [...permissions] });
+    const answer = await fetch(`${t.base}/oidc/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${registered.clientSecret ?? ''}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials&scope=api',
+    });
+    tokens.set(actor, ((await answer.json()) as { access_token: string }).access_token);
+  }
 
   // Dossiers at agency A (H29.15): one just filed, one waiting for a leader's decision.
   const dossiers = moduleService<{ repository: { saveService(row: object): Promise<unknown> } }>(t, 'dossiers');
@@ -147,6 +159,18 @@ async function currentResultId(): Promise<string> {
 }
 const resultUpload = () => multipartBody(null, [{ field: 'result', name: 'ket-qua.pdf', bytes: SMALL_PDF }]);
 const draftFile = () => multipartBody(null, [{ field: 'to-khai-ky', name: 'to-khai.pdf', bytes: SMALL_PDF }]);
+
+/** An item in citizen A's e-data store (a result of theirs), here pointing at a file A uploads to a draft. */
+async function storeItemOfA(): Promise<string> {
+  const uploaded = await call('citizenA', { method: 'POST', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments`, multipart: draftFile() });
+  const fileId = (JSON.parse(uploaded.body) as { attachments: { id: string }[] }).attachments.at(-1)?.id ?? '';
+  const id = randomUUID();
+  await t.db.database.db.execute(sql`
+    insert into dossiers.store_item (id, owner_id, dossier_id, dossier_code, procedure_code, procedure_name, agency_code, attachment_id, stored_name, media_type, size, sha256, issued_at)
+    select ${id}, ${personalIdOf(11)}, a.dossier_id, 'H29.15-260101-0001', '1.000894', 'Thủ tục thử', 'H29.15', a.id, a.stored_name, a.media_type, a.size, a.sha256, now()
+      from dossiers.attachment a where a.id = ${fileId}`);
+  return id;
+}
 after(async () => t.close());
 
 const newOfficial = (n: number) => {
@@ -165,6 +189,33 @@ const JUSTICE_SERVICE = (() => {
 })();
 const dossierSubmission = { agencyCode: 'H29.15', procedureCode: '1.001193', formData: { childName: 'Lê Minh Khang', birthDate: '2026-11-01' } };
 const dossierUrl = (suffix = '') => `/api/v1/dossiers/${state.dossierCode ?? ''}${suffix}`;
+
+/** A service of agency A (H29.15) served through the exchange gateway, and a client subsystem of A. */
+const EXCHANGE_SERVICE = 'VN/GOV/H29.15/matrix/echo';
+const EXCHANGE_CLIENT = 'VN/GOV/H29.15/matrix';
+let exchangeReady: Promise<unknown> | undefined;
+function exchangeFixture(): Promise<unknown> {
+  const exchange = moduleService<{ addProviders(providers: object[]): Promise<void> }>(t, 'exchange');
+  exchangeReady ??= exchange.addProviders([
+    {
+      memberClass: 'GOV',
+      memberCode: 'H29.15',
+      memberName: 'Sở Tư pháp',
+      subsystem: 'matrix',
+      subsystemName: 'Matrix',
+      services: [{ code: 'echo', title: { vi: 'Echo', en: 'Echo' }, openapi: {}, personalData: false, handle: async () => ({ status: 200, body: {} }) }],
+      events: [],
+    },
+  ]);
+  return exchangeReady;
+}
+const exchangeCall = (call: Call) => async () => {
+  await exchangeFixture();
+  return call;
+};
+const grantRight: Call = { method: 'PUT', url: '/api/v1/exchange/access-rights', body: { clientSubsystemId: EXCHANGE_CLIENT, serviceId: EXCHANGE_SERVICE } };
+const revokeRight: Call = { method: 'DELETE', url: `/api/v1/exchange/access-rights?client=${encodeURIComponent(EXCHANGE_CLIENT)}&service=${encodeURIComponent(EXCHANGE_SERVICE)}` };
+const saveSubsystem: Call = { method: 'PUT', url: '/api/v1/exchange/members/H29.15/subsystems/matrix-client', body: { memberName: 'Sở Tư pháp', name: 'Matrix client', clientId: 'matrix-exchange-client' } };
 
 const MATRIX: Record<string, Case> = {
   'GET /api/v1/auth/whoami': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/auth/whoami' })], denied: [['', () => ({ method: 'GET', url: '/api/v1/auth/whoami' }), 401]] },
@@ -388,7 +439,60 @@ const MATRIX: Record<string, Case> = {
     allowed: ['leaderA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' })],
     denied: [['leaderB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' }), 404], ['citizenA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/statistics?from=2026-01-01&to=2030-12-31' }), 403]],
   },
+  'GET /api/v1/me/data-store': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/data-store' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/data-store' }), 403], ['', () => ({ method: 'GET', url: '/api/v1/me/data-store' }), 401]] },
+  'POST /api/v1/drafts/:id/attachments/from-store': {
+    allowed: ['citizenA', async () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments/from-store`, body: { documentCode: 'to-khai-ky', itemId: await storeItemOfA() } })],
+    denied: [['citizenB', async () => ({ method: 'POST', url: `/api/v1/drafts/${state.draftWithFile ?? ''}/attachments/from-store`, body: { documentCode: 'to-khai-ky', itemId: await storeItemOfA() } }), 404]],
+  },
   'GET /api/v1/me/dossiers': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/dossiers' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/dossiers' }), 403]] },
+  'GET /api/v1/me/data-accesses': { allowed: ['citizenA', () => ({ method: 'GET', url: '/api/v1/me/data-accesses' })], denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/me/data-accesses' }), 403], ['', () => ({ method: 'GET', url: '/api/v1/me/data-accesses' }), 401]] },
+  'POST /api/v1/data-accesses/search': {
+    allowed: ['auditorA', () => ({ method: 'POST', url: '/api/v1/data-accesses/search', body: { subjectPersonalId: personalIdOf(11) } })],
+    denied: [['citizenA', () => ({ method: 'POST', url: '/api/v1/data-accesses/search', body: { subjectPersonalId: personalIdOf(11) } }), 403], ['agencySystem', () => ({ method: 'POST', url: '/api/v1/data-accesses/search', body: { subjectPersonalId: personalIdOf(11) } }), 403]],
+  },
+  'GET /api/v1/registries/population/persons/:personalId': {
+    allowed: ['registryReader', () => ({ method: 'GET', url: `/api/v1/registries/population/persons/${personalIdOf(11)}` })],
+    denied: [['agencySystem', () => ({ method: 'GET', url: `/api/v1/registries/population/persons/${personalIdOf(11)}` }), 403], ['citizenA', () => ({ method: 'GET', url: `/api/v1/registries/population/persons/${personalIdOf(11)}` }), 403]],
+  },
+  'GET /api/v1/registries/population/households/:householdId': {
+    allowed: ['registryReader', () => ({ method: 'GET', url: '/api/v1/registries/population/households/HGD000010001' })],
+    denied: [['agencySystem', () => ({ method: 'GET', url: '/api/v1/registries/population/households/HGD000010001' }), 403], ['', () => ({ method: 'GET', url: '/api/v1/registries/population/households/HGD000010001' }), 401]],
+  },
+  'POST /api/v1/registries/population/persons/:personalId/residence-moves': {
+    allowed: ['residenceSystem', () => ({ method: 'POST', url: `/api/v1/registries/population/persons/${personalIdOf(201)}/residence-moves`, body: { communeCode: '31135', address: 'Số 1, tổ dân phố 1', movedOn: '2026-12-01' } })],
+    denied: [['registryReader', () => ({ method: 'POST', url: `/api/v1/registries/population/persons/${personalIdOf(201)}/residence-moves`, body: { communeCode: '31135', address: 'Số 1, tổ dân phố 1', movedOn: '2026-12-01' } }), 403], ['sysadmin', () => ({ method: 'POST', url: `/api/v1/registries/population/persons/${personalIdOf(201)}/residence-moves`, body: { communeCode: '31135', address: 'Số 1, tổ dân phố 1', movedOn: '2026-12-01' } }), 403]],
+  },
+  'GET /api/v1/registries/enterprises/:code': {
+    allowed: ['registryReader', () => ({ method: 'GET', url: `/api/v1/registries/enterprises/${enterprise.enterpriseCode}` })],
+    denied: [['agencySystem', () => ({ method: 'GET', url: `/api/v1/registries/enterprises/${enterprise.enterpriseCode}` }), 403], ['representative', () => ({ method: 'GET', url: `/api/v1/registries/enterprises/${enterprise.enterpriseCode}` }), 403]],
+  },
+  'GET /api/v1/registries/land/parcels': {
+    allowed: ['registryReader', () => ({ method: 'GET', url: `/api/v1/registries/land/parcels?holder=${personalIdOf(11)}` })],
+    denied: [['residenceSystem', () => ({ method: 'GET', url: `/api/v1/registries/land/parcels?holder=${personalIdOf(11)}` }), 403], ['', () => ({ method: 'GET', url: `/api/v1/registries/land/parcels?holder=${personalIdOf(11)}` }), 401]],
+  },
+  'GET /api/v1/exchange/members/:memberCode/access-rights': {
+    allowed: ['adminA', () => ({ method: 'GET', url: '/api/v1/exchange/members/H29.15/access-rights' })],
+    denied: [['adminB', () => ({ method: 'GET', url: '/api/v1/exchange/members/H29.15/access-rights' }), 404], ['receptionistA', () => ({ method: 'GET', url: '/api/v1/exchange/members/H29.15/access-rights' }), 403], ['agencySystem', () => ({ method: 'GET', url: '/api/v1/exchange/members/H29.15/access-rights' }), 403]],
+  },
+  'PUT /api/v1/exchange/access-rights': {
+    allowed: ['adminA', exchangeCall(grantRight)],
+    denied: [['adminB', exchangeCall(grantRight), 404], ['receptionistA', exchangeCall(grantRight), 403]],
+  },
+  'DELETE /api/v1/exchange/access-rights': {
+    allowed: [
+      'adminA',
+      async () => {
+        await exchangeFixture();
+        await call('adminA', grantRight);
+        return revokeRight;
+      },
+    ],
+    denied: [['adminB', exchangeCall(revokeRight), 404], ['receptionistA', exchangeCall(revokeRight), 403]],
+  },
+  'PUT /api/v1/exchange/members/:memberCode/subsystems/:subsystemCode': {
+    allowed: ['adminA', () => saveSubsystem],
+    denied: [['adminB', () => saveSubsystem, 404], ['receptionistA', () => saveSubsystem, 403], ['', () => saveSubsystem, 401]],
+  },
   'GET /api/v1/agencies/:agencyCode/login-events': {
     allowed: ['auditorA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' })],
     denied: [['auditorB', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' }), 404], ['adminA', () => ({ method: 'GET', url: '/api/v1/agencies/H29.15/login-events' }), 403]],

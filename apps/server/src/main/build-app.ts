@@ -35,6 +35,8 @@ export function moduleContextOf(deps: { config: Config; database: Database; logg
     environment: config.environment,
     secureCookies: config.environment === 'production',
     notifications: { smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from },
+    exchange: config.exchange,
+    natsUrl: config.nats.url,
   };
 }
 

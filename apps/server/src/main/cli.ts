@@ -2,6 +2,7 @@
 // OIDC clients, password resets and signing-key rotation, on the database the server uses
 // (DATABASE_URL, or the embedded PostgreSQL under DATA_DIR while the server is stopped).
 import { randomInt } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import pino from 'pino';
 import { AgencyView } from '@congso/contracts';
 import { systemClock } from '../kernel/clock.ts';
@@ -12,7 +13,9 @@ import { createEventBus } from '../kernel/events/event-bus.ts';
 import { createOutbox } from '../kernel/events/outbox.ts';
 import type { createAgenciesModule } from '../modules/agencies/index.ts';
 import type { createDossiersModule } from '../modules/dossiers/index.ts';
+import { exportLog, toJsonLines, verifyLogFile } from '../modules/exchange/index.ts';
 import type { createIdentityModule, Permission, Role } from '../modules/identity/index.ts';
+import { describeProgress, seedSyntheticRegistries } from '../modules/registries/index.ts';
 import { moduleContextOf } from './build-app.ts';
 import { createModules } from './modules.ts';
 
@@ -24,6 +27,9 @@ export const USAGE = `Congso administration
   password:reset   --personal-id 079…
   keys:rotate
   dossiers:verify  [--code H29.25747.01-261123-0001]   (every dossier's audit hash chain, or one; exit 1 if any is broken)
+  exchange:export-log --out log.jsonl [--from 2026-12-01] [--to 2026-12-02]   (message log rows, time-stamps, gateway keys)
+  exchange:verify-log log.jsonl [--tsa-ca ca.pem]   (offline: hash chain, signatures, time-stamps; exit 1 on any break)
+  registries:load  --persons 100000000 [--database-url postgres://…]   (the synthetic registries by COPY, with progress; serve them with REGISTRY_PERSONS set to the same size)
 
 Passwords and client secrets are generated and printed once.`;
 
@@ -38,6 +44,16 @@ const list = (value: string | undefined) => (value ? value.split(',').map((s) =>
 function required(values: Record<string, string | undefined>, ...names: string[]): void {
   const missing = names.filter((name) => !values[name]);
   if (missing.length > 0) throw new Error(`missing --${missing.join(', --')}`);
+}
+
+/** exchange:verify-log needs no database: it checks an export file offline. Exit code 1 on any break. */
+export async function verifyExchangeLog(file: string | undefined, tsaCa: string | undefined, print: (line: string) => void): Promise<void> {
+  if (!file) throw new Error('usage: exchange:verify-log log.jsonl [--tsa-ca ca.pem]');
+  const result = await verifyLogFile(file, { tsaCa });
+  for (const found of result.breaks) print(`BREAK ${found.kind} at position ${found.position}${found.seq !== null ? ` (seq ${found.seq})` : ''}: ${found.detail}`);
+  print(`${result.rows} rows, ${result.batches} time-stamps; stamped through seq ${result.stampedThrough ?? '-'}, ${result.unstampedRows} rows not yet stamped${tsaCa ? '; tokens checked with openssl ts -verify' : ''}.`);
+  if (!result.ok) throw new Error('the message log does not verify');
+  print('The message log verifies.');
 }
 
 export async function runCommand(config: Config, command: string, values: Record<string, string | undefined>, database: Database, print: (line: string) => void): Promise<void> {
@@ -104,6 +120,26 @@ export async function runCommand(config: Config, command: string, values: Record
       }
       print(`${result.checked} audit chains checked, ${result.broken.length} broken.`);
       if (result.broken.length > 0) throw new Error('audit chains are broken');
+      return;
+    }
+    case 'exchange:export-log': {
+      required(values, 'out');
+      const at = (value: string | undefined) => (value ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+07:00` : value) : undefined);
+      const range = { from: at(values.from), to: at(values.to) };
+      if ([range.from, range.to].some((d) => d && Number.isNaN(d.getTime()))) throw new Error('--from and --to are dates (YYYY-MM-DD, Vietnam time) or ISO 8601 instants');
+      const data = await exportLog(database.db, { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
+      await writeFile(values.out ?? '', toJsonLines(data));
+      print(`${data.rows.length} message-log rows (seq ${data.fromSeq ?? '-'}…${data.toSeq ?? '-'}), ${data.batches.length} time-stamps written to ${values.out ?? ''}.`);
+      return;
+    }
+    case 'registries:load': {
+      required(values, 'persons');
+      const persons = Number(values.persons);
+      const summary = await seedSyntheticRegistries(database, {
+        persons,
+        onProgress: (p) => print(describeProgress(p)),
+      });
+      print(summary.applied ? `Loaded ${summary.summary}.` : `Already loaded: ${summary.summary}.`);
       return;
     }
     case 'keys:rotate': {

@@ -2,12 +2,15 @@ import type { Logger } from 'pino';
 import type { Database } from '../kernel/db/database.ts';
 import { DEMO_AGENCIES, seedDemoAgencies } from '../modules/agencies/index.ts';
 import { DEMO_SERVICES, type createDossiersModule } from '../modules/dossiers/index.ts';
+import type { createExchangeModule } from '../modules/exchange/index.ts';
 import { seedDemoAccounts, type createIdentityModule, type DemoPerson } from '../modules/identity/index.ts';
 import { SYNTHETIC_RESIDENTS, syntheticEnterprise, syntheticResident, syntheticResidentById, type SyntheticResident } from '../modules/registries/index.ts';
 import type { BuiltApp } from './build-app.ts';
+import { grantDemoRegistryAccess } from './one-stop-exchange.ts';
 
 type IdentityService = ReturnType<typeof createIdentityModule>['service'];
 type DossiersService = ReturnType<typeof createDossiersModule>['service'];
+type ExchangeService = ReturnType<typeof createExchangeModule>['service'];
 
 /** The first synthetic resident from `start` on born 1970–2000, so every demo person is an adult. */
 function adultResident(start: number): SyntheticResident {
@@ -54,6 +57,9 @@ export async function seedDemoData(database: Database, built: BuiltApp, logger: 
   logger.info({ seed: 'demo.agencies', applied: agencies.applied }, agencies.summary);
   const dossiers = built.modules.find((module) => module.name === 'dossiers') as unknown as { service: DossiersService };
   for (const definition of DEMO_SERVICES) await dossiers.service.enableService('platform', definition);
+  const exchange = built.modules.find((module) => module.name === 'exchange') as unknown as { service: ExchangeService };
+  const granted = await grantDemoRegistryAccess(exchange.service, async (code) => DEMO_AGENCIES.find((agency) => agency.code === code)?.name, DEMO_SERVICES);
+  logger.info({ seed: 'demo.exchange', granted }, `${granted} access rights of demo one-stop shops to registry services`);
   const identity = built.modules.find((module) => module.name === 'identity') as unknown as { service: IdentityService };
   const people = await seedDemoAccounts(identity.service.services, demoPeople());
   return {

@@ -1,3 +1,4 @@
+import { vietnamDate } from '../kernel/clock.ts';
 import type { Module, ModuleContext } from '../kernel/module.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { createAgenciesModule, type AgenciesService } from '../modules/agencies/index.ts';
@@ -5,9 +6,12 @@ import { createCalendarModule } from '../modules/calendar/index.ts';
 import { createCatalogModule } from '../modules/catalog/index.ts';
 import { createDossiersModule } from '../modules/dossiers/index.ts';
 import { createGeoModule } from '../modules/geo/index.ts';
-import { createIdentityModule, type IdentityPorts } from '../modules/identity/index.ts';
+import { createExchangeModule } from '../modules/exchange/index.ts';
+import { createIdentityModule, decide, type ApiCaller, type IdentityPorts } from '../modules/identity/index.ts';
 import { createNotificationsModule, type NotificationsService } from '../modules/notifications/index.ts';
-import { createRegistriesModule } from '../modules/registries/index.ts';
+import { createRegistriesModule, registryProviders } from '../modules/registries/index.ts';
+import { createTrackerModule } from '../modules/tracker/index.ts';
+import { oneStopShops, PLATFORM_CALLER } from './one-stop-exchange.ts';
 
 /**
  * The explicit list of feature modules, in dependency order (architecture.md §2). This file and
@@ -19,6 +23,12 @@ export function createModules(context: ModuleContext): Module[] {
   const notifications = createNotificationsModule(context);
   const identity = createIdentityModule(context, identityPorts(agencies.service, registries.service, notifications.service));
   const calendar = createCalendarModule(context);
+  const tracker = createTrackerModule(context, { agencyName: agencyName(agencies.service) });
+  const exchange = createExchangeModule(context, {
+    providers: registryProviders(registries.service.records),
+    tracker: tracker.service.recorder,
+    authorize: async (caller, agencyCode) => (caller === PLATFORM_CALLER ? 'allowed' : decide(await identity.service.actorFor(caller as ApiCaller), 'exchange:manage', { agencyCode }, vietnamDate(context.clock.now()))),
+  });
   const dossiers = createDossiersModule(context, {
     calendar: () => calendar.service.calendar(),
     actorFor: (caller) => identity.service.actorFor(caller),
@@ -26,8 +36,10 @@ export function createModules(context: ModuleContext): Module[] {
     agencyExists: agencyExists(agencies.service),
     contactOf: (who) => identity.service.contactOf(who),
     notifier: notifications.service.notifier,
+    dataAccess: tracker.service.recorder,
+    registryData: oneStopShops(() => exchange.service, context.exchange.instance, agencyName(agencies.service)).registryData,
   });
-  return [createGeoModule(context), calendar, agencies, registries, createCatalogModule(context), notifications, identity, dossiers];
+  return [createGeoModule(context), calendar, agencies, registries, createCatalogModule(context), notifications, tracker, identity, exchange, dossiers];
 }
 
 /** What identity needs from other modules, as its ports. */
@@ -52,6 +64,18 @@ function agencyExists(agencies: AgenciesService) {
       return true;
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'not_found') return false;
+      throw error;
+    }
+  };
+}
+
+/** An agency's name, or undefined for a code not in the directory (the tracker shows the code then). */
+function agencyName(agencies: AgenciesService) {
+  return async (code: string): Promise<string | undefined> => {
+    try {
+      return (await agencies.getAgency(code)).name;
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not_found') return undefined;
       throw error;
     }
   };

@@ -19,6 +19,9 @@ const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage.tsx
 const OfficialDossierPage = lazy(() => import('../features/workspace/OfficialDossierPage.tsx').then((m) => ({ default: m.OfficialDossierPage })));
 const ServicesAdminPage = lazy(() => import('../features/admin/ServicesAdminPage.tsx').then((m) => ({ default: m.ServicesAdminPage })));
 const ServiceEditorPage = lazy(() => import('../features/admin/ServiceEditorPage.tsx'));
+// Who read my data: an account page like the others, loaded when opened.
+const DataAccessPage = lazy(() => import('../features/tracker/DataAccessPage.tsx').then((m) => ({ default: m.DataAccessPage })));
+const DataStorePage = lazy(() => import('../features/mine/DataStorePage.tsx').then((m) => ({ default: m.DataStorePage })));
 
 /** The portal's frame: header (brand, navigation, language, account), the page, the footer. */
 export function App() {
@@ -64,6 +67,8 @@ export function App() {
             <Anchor component={Link} href="/" onClick={closeMenu}>{t('nav.home')}</Anchor>
             <Anchor component={Link} href="/tra-cuu-ho-so" onClick={closeMenu}>{t('nav.track')}</Anchor>
             <Anchor component={Link} href="/ho-so-cua-toi" onClick={closeMenu}>{t('nav.mine')}</Anchor>
+            <Anchor component={Link} href="/du-lieu-cua-toi" onClick={closeMenu}>{t('nav.dataAccesses')}</Anchor>
+            <Anchor component={Link} href="/kho-du-lieu" onClick={closeMenu}>{t('nav.store')}</Anchor>
             {languageButton}
             <AccountMenu onCallback={onCallback} onError={setAuthError} restore={false} />
           </Stack>
@@ -82,6 +87,8 @@ export function App() {
                 <Route path="/thu-tuc/:code">{(params) => <ProcedurePage code={params.code} />}</Route>
                 <Route path="/tra-cuu-ho-so"><TrackingPage /></Route>
                 <Route path="/ho-so-cua-toi"><MyDossiersPage /></Route>
+                <Route path="/du-lieu-cua-toi"><Suspense fallback={loading}><DataAccessPage /></Suspense></Route>
+                <Route path="/kho-du-lieu"><Suspense fallback={loading}><DataStorePage /></Suspense></Route>
                 <Route path="/can-bo"><Suspense fallback={loading}><WorkspacePage /></Suspense></Route>
                 <Route path="/can-bo/ho-so/:code">{(params) => <Suspense fallback={loading}><OfficialDossierPage code={params.code} /></Suspense>}</Route>
                 <Route path="/quan-tri/dich-vu"><Suspense fallback={loading}><ServicesAdminPage /></Suspense></Route>

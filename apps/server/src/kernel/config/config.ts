@@ -27,6 +27,9 @@ const Env = z.object({
     .refine((v) => v.split(',').every((part) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part.trim())), 'must be comma-separated IP addresses or CIDR ranges')
     .optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  // Persons in the synthetic base registries loaded with the reference data (registries module;
+  // enterprises and land parcels follow: 1 per 100 and 1 per 3 persons). 10,000 are the demo residents.
+  REGISTRY_PERSONS: z.coerce.number().int().min(10_000).max(100_000_000).default(1_000_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   // Outgoing e-mail relay, e.g. smtps://user:password@smtp.example.vn:465. Unset: e-mail goes to the
   // development mailbox outside production and fails loudly in production.
@@ -36,6 +39,15 @@ const Env = z.object({
     .string()
     .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be "Name <address@domain>" or "address@domain"')
     .default('Congso <no-reply@congso.local>'),
+  // Data exchange gateway (modules/exchange): the X-Road instance identifier, the RFC 3161 time-stamping
+  // authority (unset outside production: a local OpenSSL TSA is started; required in production), how
+  // often the message log is stamped, how long stamping may fail before calls are refused (X-Road's
+  // acceptable-timestamp-failure-period, default 4 h), and the replay window for X-Road-Date.
+  EXCHANGE_INSTANCE: z.string().regex(/^[A-Z]{2,10}$/, 'must be 2–10 capital letters, e.g. VN').default('VN'),
+  EXCHANGE_TSA_URL: z.url().optional(),
+  EXCHANGE_TIMESTAMP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
+  EXCHANGE_TIMESTAMP_FAILURE_LIMIT_MS: z.coerce.number().int().min(0).default(14_400_000),
+  EXCHANGE_REPLAY_WINDOW_MS: z.coerce.number().int().min(1000).default(300_000),
 });
 
 function isSmtpUrl(value: string): boolean {
@@ -54,9 +66,13 @@ export type Config = Readonly<{
   log: Readonly<{ level: string }>;
   rateLimit: Readonly<{ max: number; windowMs: number }>;
   seedDemo: boolean;
+  registries: Readonly<{ persons: number }>;
   outbox: Readonly<{ pollMs: number }>;
   mail: Readonly<{ smtpUrl: string | undefined; from: string }>;
+  exchange: ExchangeConfig;
 }>;
+
+export type ExchangeConfig = Readonly<{ instance: string; tsaUrl: string | undefined; timestampIntervalMs: number; timestampFailureLimitMs: number; replayWindowMs: number }>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -71,6 +87,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.EXCHANGE_TSA_URL) {
+    // The message log's time-stamps are evidence (Decree 47/2020 Art. 45): production names a real TSA.
+    throw new ConfigError('Invalid environment configuration:\n  - EXCHANGE_TSA_URL: required in production');
+  }
   return Object.freeze({
     environment: env.NODE_ENV,
     http: Object.freeze({ port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL, trustProxy: Object.freeze((env.TRUST_PROXY ?? '').split(',').map((part) => part.trim()).filter(Boolean)) }),
@@ -80,7 +100,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     log: Object.freeze({ level: env.LOG_LEVEL }),
     rateLimit: Object.freeze({ max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS }),
     seedDemo: env.SEED_DEMO === 'true',
+    registries: Object.freeze({ persons: env.REGISTRY_PERSONS }),
     outbox: Object.freeze({ pollMs: env.OUTBOX_POLL_MS }),
     mail: Object.freeze({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+    exchange: Object.freeze({
+      instance: env.EXCHANGE_INSTANCE,
+      tsaUrl: env.EXCHANGE_TSA_URL,
+      timestampIntervalMs: env.EXCHANGE_TIMESTAMP_INTERVAL_MS,
+      timestampFailureLimitMs: env.EXCHANGE_TIMESTAMP_FAILURE_LIMIT_MS,
+      replayWindowMs: env.EXCHANGE_REPLAY_WINDOW_MS,
+    }),
   });
 }

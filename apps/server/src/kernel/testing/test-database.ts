@@ -51,9 +51,9 @@ async function templateName(): Promise<string> {
   if (given) return given;
   // A test file run on its own (node --test file): build a private template once per process.
   lazyTemplate ??= (async () => {
-    const { seedReferenceData } = await import('../../main/seed.ts');
+    const { seedReferenceData, TEST_REGISTRY_PERSONS } = await import('../../main/seed.ts');
     const name = `congso_tpl_${process.pid}`;
-    await prepareTemplate(testServerUrl(), name, (database) => seedReferenceData(database, pino({ level: 'warn' })));
+    await prepareTemplate(testServerUrl(), name, (database) => seedReferenceData(database, pino({ level: 'warn' }), { registryPersons: TEST_REGISTRY_PERSONS }));
     return name;
   })();
   return lazyTemplate;

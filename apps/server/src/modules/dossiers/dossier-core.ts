@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { NewEvent, Outbox } from '../../kernel/events/outbox.ts';
 import { LruCache } from '../../kernel/lru-cache.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
+import type { DataAccessLog } from './data-access-log.ts';
 import { decide, type Actor, type ApiCaller, type Permission, type Resource } from '../identity/index.ts';
 import { append, type AuditEntry } from './domain/audit-chain.ts';
 import { availableActions, NATIONAL_STATUS, RULES, type ActionName, type DossierState, type LifecycleSnapshot, type Performer } from './domain/lifecycle.ts';
@@ -31,7 +32,18 @@ export type DossiersDeps = {
   /** Reads a stored definition (terms, documents, steps, form schema); validates form data against a schema. */
   readService: (definition: unknown) => StoredService;
   validateForm: (serviceId: string, version: number, schema: object, data: unknown) => { path: string; message: string; keyword: string; limit?: number }[];
+  /** The data tracker's recorder: an official's read of a person's dossier is recorded (back-office-reads.ts). */
+  dataAccess: DataAccessLog;
+  /** A base registry's answer through the exchange gateway, asked as the agency's one-stop-shop system (once-only prefill). */
+  registryData: RegistryData;
 };
+
+/**
+ * Asks a base-registry service through the exchange gateway on behalf of an agency's one-stop-shop
+ * system, for the person `userId`, with a purpose: the answer's body, or undefined when it did not
+ * answer (down, refused, no record) — the form then waits for the person.
+ */
+export type RegistryData = (request: { agencyCode: string; service: string; path: string; userId: string; purpose: string; issue: string }) => Promise<unknown>;
 
 export const DOSSIER_NOT_FOUND = { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' };
 export const dossierNotFound = () => notFound('dossiers.not_found', DOSSIER_NOT_FOUND);

@@ -7,6 +7,7 @@ import { verifyChain, type AuditEntry, type ChainedEntry, type ChainVerdict } fr
 import { buildForm, type FormData, type FormNumber } from './domain/forms.ts';
 import { NATIONAL_STATUS, type DossierState } from './domain/lifecycle.ts';
 import type { DossierRow } from './dossiers.repository.ts';
+import { recordBackOfficeRead, recordBackOfficeReads } from './back-office-reads.ts';
 
 // What officials, applicants and the public read: work queues, the register (Mẫu 06), the applicant's
 // list, forms 01–05, the audit log and its verification, public tracking.
@@ -146,20 +147,21 @@ export function createDossierReads(core: DossierCore) {
       });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      const items = await Promise.all(
-        page.map(async (row) => ({
-          code: row.code ?? '',
-          procedureName: (await core.loadTerms(row)).name,
-          ownerId: row.ownerId,
-          receivedAt: row.receivedAt?.toISOString() ?? null,
-          dueDate: row.dueDate,
-          finishedAt: row.finishedAt?.toISOString() ?? null,
-          returnedAt: row.returnedAt?.toISOString() ?? null,
-          punctuality: row.punctuality,
-          state: row.state,
-          nationalStatus: NATIONAL_STATUS[row.state as DossierState],
-        })),
-      );
+      const names = await Promise.all(page.map(async (row) => (await core.loadTerms(row)).name));
+      // The register shows each owner's ID: a read of every citizen listed (data tracker).
+      await recordBackOfficeReads(deps, actor, page.map((row, i) => ({ row, procedureName: names[i] ?? '' })), 'register', core.today());
+      const items = page.map((row, i) => ({
+        code: row.code ?? '',
+        procedureName: names[i] ?? '',
+        ownerId: row.ownerId,
+        receivedAt: row.receivedAt?.toISOString() ?? null,
+        dueDate: row.dueDate,
+        finishedAt: row.finishedAt?.toISOString() ?? null,
+        returnedAt: row.returnedAt?.toISOString() ?? null,
+        punctuality: row.punctuality,
+        state: row.state,
+        nationalStatus: NATIONAL_STATUS[row.state as DossierState],
+      }));
       return { agencyCode, from, to, items, nextCursor: rows.length > limit && last?.receivedAt ? encodeCursor(last.receivedAt, last.id) : null };
     },
 
@@ -204,11 +206,13 @@ export function createDossierReads(core: DossierCore) {
     async form(caller: ApiCaller, code: string, form: FormNumber): Promise<FormData> {
       const row = await repository.findByCode(code);
       if (!row) throw dossierNotFound();
-      if (!(await core.capacitiesOf(caller, row)).visible) throw dossierNotFound();
+      const who = await core.capacitiesOf(caller, row);
+      if (!who.visible) throw dossierNotFound();
       const [stored, rows] = await Promise.all([core.loadService(row), repository.listAudit(row.id)]);
       const documents = stored.documents.map((d) => ({ code: d.code, name: d.name ?? d.code }));
       const built = buildForm(form, { code, procedureCode: row.procedureCode, procedureName: stored.terms.name, agencyCode: row.agencyCode, ownerId: row.ownerId, ownerKind: row.ownerKind, channel: row.channel, dueDate: row.dueDate, documents }, rows.map((r) => r.entry as AuditEntry));
       if (!built) throw new DomainError('conflict', 'dossiers.form_not_available', { vi: 'Hồ sơ chưa có biểu mẫu này (chưa phát sinh bước tương ứng).', en: 'The dossier has no such form yet (its step has not happened).' });
+      await recordBackOfficeRead(deps, who.actor, row, 'form', stored.terms.name, core.today());
       return built;
     },
 

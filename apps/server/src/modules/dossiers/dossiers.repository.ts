@@ -164,7 +164,7 @@ export function createDossiersRepository(db: Executor) {
     /** The files of a dossier, without their content. */
     async listAttachments(dossierId: string, executor: Executor = db): Promise<AttachmentMeta[]> {
       return executor
-        .select({ id: attachment.id, dossierId: attachment.dossierId, documentCode: attachment.documentCode, kind: attachment.kind, storedName: attachment.storedName, mediaType: attachment.mediaType, size: attachment.size, sha256: attachment.sha256, createdAt: attachment.createdAt })
+        .select({ id: attachment.id, dossierId: attachment.dossierId, documentCode: attachment.documentCode, kind: attachment.kind, storedName: attachment.storedName, mediaType: attachment.mediaType, size: attachment.size, sha256: attachment.sha256, storeItemId: attachment.storeItemId, createdAt: attachment.createdAt })
         .from(attachment)
         .where(eq(attachment.dossierId, dossierId))
         .orderBy(asc(attachment.createdAt), asc(attachment.id));

@@ -8,6 +8,7 @@ import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.
 import type { App } from '../../kernel/http/types.ts';
 import type { ApiCaller } from '../identity/index.ts';
 import type { DossiersService } from './dossiers.service.ts';
+import { dataStoreRoutes } from './data-store.routes.ts';
 import { draftRoutes } from './draft.routes.ts';
 import { readMultipart, registerMultipart } from './multipart-parts.ts';
 import { FORM_NUMBERS, renderFormHtml } from './domain/forms.ts';
@@ -234,6 +235,7 @@ export function dossiersRoutes(service: DossiersService) {
     );
 
     draftRoutes(service)(app);
+    dataStoreRoutes(service.dataStore)(app);
 
     app.get('/api/v1/me/dossiers', { config: { access: 'authenticated' }, schema: { tags, summary: 'My dossiers, and those of whom I act for', security, response: { 200: z.array(DossierView), ...responses } } }, async (request) =>
       service.mine(request.actor as ApiCaller),

@@ -125,9 +125,38 @@ export const attachment = dossiersSchema.table(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
+    /** Taken from the owner's e-data store (a stored result) instead of uploaded: 766 indicators 4.3–4.4. */
+    storeItemId: uuid('store_item_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [index('attachment_dossier_idx').on(t.dossierId)],
+);
+
+/**
+ * The owner's e-data store (kho quản lý dữ liệu điện tử của tổ chức, cá nhân — Decree 45/2020 Art. 16
+ * as amended by Decree 118/2025 Art. 40(8); domain-vn-2025-update.md §5): the electronic results of
+ * their finished dossiers, kept under their personal ID (or enterprise code) to be attached to later
+ * dossiers by reference. The file stays the dossier's attachment; the item points at it.
+ */
+export const storeItem = dossiersSchema.table(
+  'store_item',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: text('owner_id').notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    /** The procedure's name when the result was issued (what the owner recognises it by). */
+    procedureName: text('procedure_name').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    attachmentId: uuid('attachment_id').notNull().unique(),
+    storedName: text('stored_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('store_item_owner_idx').on(t.ownerId, t.issuedAt)],
 );
 
 /**
@@ -170,6 +199,8 @@ export const draft = dossiersSchema.table(
     agencyCode: text('agency_code').notNull(),
     procedureCode: text('procedure_code').notNull(),
     formData: jsonb('form_data').notNull(),
+    /** Fields filled from base registries when the draft was started (once-only), and from where. */
+    prefill: jsonb('prefill'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
   },

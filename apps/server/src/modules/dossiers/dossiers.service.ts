@@ -14,7 +14,10 @@ import { legTimes } from './domain/leg-times.ts';
 import { transition, type ActionName } from './domain/lifecycle.ts';
 import { phaseTimes } from './domain/phase-times.ts';
 import type { DossierRow, LegRow, NewLeg } from './dossiers.repository.ts';
+import { createDataStore } from './data-store.ts';
+import { createDataStoreRepository } from './data-store.repository.ts';
 import { checkFile, createFiling, type SubmittedFile } from './filing.ts';
+import { recordBackOfficeRead } from './back-office-reads.ts';
 import { checkServiceDefinition, type ServiceDefinition } from './services/service-definition.ts';
 
 export type { DossiersDeps } from './dossier-core.ts';
@@ -85,6 +88,7 @@ export function createDossiersService(deps: DossiersDeps) {
     const who = await core.capacitiesOf(caller, row);
     if (!who.visible) throw dossierNotFound();
     const [stored, audit, files] = await Promise.all([core.loadService(row), repository.listAudit(row.id), repository.listAttachments(row.id)]);
+    await recordBackOfficeRead(deps, who.actor, row, 'dossier', stored.terms.name, core.today());
     const calendar = deps.calendar();
     const now = deps.clock.now().toISOString();
     const hoursBetween = (from: string, to: string) => calendar.workingHoursBetween(from, to);
@@ -101,11 +105,13 @@ export function createDossiersService(deps: DossiersDeps) {
   const filing = createFiling(core);
   const reads = createDossierReads(core);
   const statistics = createDossierStatistics(core);
+  const dataStore = createDataStore(core, createDataStoreRepository(deps.database.db), filing);
 
   return {
     ...filing,
     ...reads,
     ...statistics,
+    dataStore,
 
     get,
 
@@ -233,9 +239,11 @@ export function createDossiersService(deps: DossiersDeps) {
     async attachment(caller: ApiCaller, code: string, id: string) {
       const row = await repository.findByCode(code);
       if (!row) throw dossierNotFound();
-      if (!(await core.capacitiesOf(caller, row)).visible) throw dossierNotFound();
+      const who = await core.capacitiesOf(caller, row);
+      if (!who.visible) throw dossierNotFound();
       const file = await repository.findAttachment(row.id, id);
       if (!file) throw notFound('dossiers.attachment_not_found', { vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' });
+      await recordBackOfficeRead(deps, who.actor, row, 'attachment', (await core.loadTerms(row)).name, core.today());
       return { storedName: file.storedName, mediaType: file.mediaType, content: file.content };
     },
 

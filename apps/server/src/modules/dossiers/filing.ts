@@ -8,6 +8,7 @@ import { APPLICANT_SCOPE, handlingOf, ownerKindOf, REFUSALS, type DossierCore, t
 import { append, canonicalJson, GENESIS_HASH } from './domain/audit-chain.ts';
 import { checkAttachment, type MediaKind } from './domain/attachments.ts';
 import { dueFrom } from './domain/deadline.ts';
+import { applyPrefill, type PrefillRecord } from './domain/prefill.ts';
 import { NEW_DOSSIER, transition } from './domain/lifecycle.ts';
 import type { DraftRow, ServiceRow } from './dossiers.repository.ts';
 import { createFilingBatcher, type PreparedFiling } from './filing-batch.ts';
@@ -24,9 +25,9 @@ export type SubmitInput = { agencyCode: string; procedureCode: string; onBehalfO
 export type DraftInput = { agencyCode: string; procedureCode: string; onBehalfOf?: string | undefined; formData: Record<string, unknown> };
 
 /** A file attached at submission, under the code of the document it provides. */
-export type SubmittedFile = { documentCode: string; name: string; bytes: Uint8Array };
+export type SubmittedFile = { documentCode: string; name: string; bytes: Uint8Array; storeItemId?: string };
 
-export type CheckedFile = { documentCode: string; storedName: string; mediaType: string; size: number; sha256: string; bytes: Uint8Array };
+export type CheckedFile = { documentCode: string; storedName: string; mediaType: string; size: number; sha256: string; bytes: Uint8Array; storeItemId?: string | undefined };
 
 /** A file must answer a listed document of the procedure and pass that document's rules. */
 export function checkFile(documents: readonly DocumentTerms[], file: SubmittedFile): CheckedFile {
@@ -38,7 +39,7 @@ export function checkFile(documents: readonly DocumentTerms[], file: SubmittedFi
   if (!result.ok) {
     throw new DomainError('invalid', 'dossiers.attachment_refused', { vi: 'Tệp đính kèm không được chấp nhận (loại tệp, dung lượng hoặc nội dung không hợp lệ).', en: 'The attachment was refused (file type, size or content).' }, { document: file.documentCode, reason: result.reason });
   }
-  return { documentCode: file.documentCode, storedName: result.storedName, mediaType: result.mediaType, size: result.size, sha256: result.sha256, bytes: file.bytes };
+  return { documentCode: file.documentCode, storedName: result.storedName, mediaType: result.mediaType, size: result.size, sha256: result.sha256, bytes: file.bytes, storeItemId: file.storeItemId };
 }
 
 /** Every mandatory document must be provided (61/2018 Art. 17: a complete dossier). */
@@ -146,10 +147,31 @@ export function createFiling(core: DossierCore) {
       procedureName: stored.terms.name,
       ownerId: row.ownerId,
       formData: row.formData as Record<string, unknown>,
-      attachments: attachments.map((a) => ({ id: a.id, documentCode: a.documentCode, storedName: a.storedName, mediaType: a.mediaType, size: a.size })),
+      prefill: (row.prefill as PrefillRecord | null) ?? null,
+      attachments: attachments.map((a) => ({ id: a.id, documentCode: a.documentCode, storedName: a.storedName, mediaType: a.mediaType, size: a.size, storeItemId: a.storeItemId })),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
+  }
+
+  /**
+   * Once-only (domain/prefill.ts): a person at assurance level 2 (identity proven, domain-vn.md §7.3)
+   * starting a dossier for themself gets the form's registry fields filled through the gateway, asked
+   * as the receiving agency's one-stop shop with the purpose "dossier <draft id>"; every such read is
+   * in the person's data tracker. Filing for someone else fills nothing: that person's data is theirs.
+   */
+  async function prefilled(caller: ApiCaller, filer: Filer, stored: StoredService, input: DraftInput, id: string): Promise<{ formData: Record<string, unknown>; record: PrefillRecord | null }> {
+    if (caller.kind === 'client' || stored.prefill.length === 0 || caller.assuranceLevel < 2 || filer.ownerId !== caller.personalId) return { formData: input.formData, record: null };
+    const personalId = caller.personalId;
+    const answers = await Promise.all(
+      stored.prefill.map(async (rule) => {
+        const body = await deps
+          .registryData({ agencyCode: input.agencyCode, service: rule.service, path: `/${personalId}`, userId: personalId, purpose: `dossier ${id}`, issue: `dossier ${id}` })
+          .catch(() => undefined);
+        return { rule, body };
+      }),
+    );
+    return applyPrefill(input.formData, answers);
   }
 
   async function ownDraft(caller: ApiCaller, id: string): Promise<{ row: DraftRow; stored: StoredService; svc: ServiceRow }> {
@@ -179,7 +201,9 @@ export function createFiling(core: DossierCore) {
     async createDraft(caller: ApiCaller, input: DraftInput) {
       const filer = await filerOf(caller, input.agencyCode, input.onBehalfOf, 'online');
       const { stored } = await enabledService(input.agencyCode, input.procedureCode);
-      const row = await repository.insertDraft({ id: uuidv7(), filedBy: filer.accountId, ownerId: filer.ownerId, agencyCode: input.agencyCode, procedureCode: input.procedureCode, formData: input.formData });
+      const id = uuidv7();
+      const { formData, record } = await prefilled(caller, filer, stored, input, id);
+      const row = await repository.insertDraft({ id, filedBy: filer.accountId, ownerId: filer.ownerId, agencyCode: input.agencyCode, procedureCode: input.procedureCode, formData, prefill: record });
       return draftView(row, stored, []);
     },
 
@@ -212,7 +236,7 @@ export function createFiling(core: DossierCore) {
       if (files.length === 0) throw new DomainError('invalid', 'dossiers.no_file', { vi: 'Chưa chọn tệp để tải lên.', en: 'No file was sent.' });
       const checked = files.map((file) => checkFile(stored.documents, file));
       await deps.database.db.transaction(async (tx) => {
-        for (const f of checked) await repository.insertAttachment(tx, { id: uuidv7(), dossierId: row.id, documentCode: f.documentCode, storedName: f.storedName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, content: f.bytes });
+        for (const f of checked) await repository.insertAttachment(tx, { id: uuidv7(), dossierId: row.id, documentCode: f.documentCode, storedName: f.storedName, mediaType: f.mediaType, size: f.size, sha256: f.sha256, content: f.bytes, storeItemId: f.storeItemId ?? null });
       });
       return draftView(row, stored, await repository.listAttachments(row.id));
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PrefillRule } from './domain/prefill.ts';
 import type { ClockRule } from './domain/deadline.ts';
 import type { AllottedStep } from './domain/phase-times.ts';
 
@@ -42,6 +43,9 @@ const StoredTerms = z.object({
   publication: z.object({ postedAtOffice: z.boolean() }).default({ postedAtOffice: true }),
   // Saved definitions always state it (service-definition.ts); claiming less when absent is the safe reading.
   onlineLevel: z.enum(['full', 'partial']).default('partial'),
+  prefill: z
+    .array(z.object({ service: z.string(), subject: z.literal('applicant'), source: z.object({ vi: z.string(), en: z.string() }), fields: z.record(z.string(), z.string()) }))
+    .default([]),
   documents: z
     .array(z.object({ code: z.string(), name: z.string().optional(), requirement: z.enum(['mandatory', 'conditional']), accepted: z.array(z.string()), maxBytes: z.number().int().positive() }))
     .default([]),
@@ -50,7 +54,7 @@ const StoredTerms = z.object({
 export type DocumentTerms = z.output<typeof StoredTerms>['documents'][number];
 
 /** A stored definition read once: the lifecycle's terms, the documents, the steps and the form schema. */
-export type StoredService = Readonly<{ terms: ServiceTerms; documents: DocumentTerms[]; steps: AllottedStep[]; formSchema: object; plannedLegs: Readonly<{ consultation: PlannedLeg[]; transfer: PlannedLeg[] }> }>;
+export type StoredService = Readonly<{ terms: ServiceTerms; documents: DocumentTerms[]; steps: AllottedStep[]; formSchema: object; plannedLegs: Readonly<{ consultation: PlannedLeg[]; transfer: PlannedLeg[] }>; prefill: PrefillRule[] }>;
 
 const allotment = (entry: { workingHours?: number | undefined; workingDays?: number | undefined }) =>
   entry.workingHours !== undefined ? { workingHours: entry.workingHours } : { workingDays: entry.workingDays ?? 1 };
@@ -72,6 +76,7 @@ export function readStoredService(definition: unknown): StoredService {
     // Allotments in working hours, 8 to a working day.
     steps: parsed.process.steps.map((step) => ({ role: step.role, hours: step.workingHours ?? (step.workingDays ?? 0) * 8 })),
     formSchema: parsed.form.schema,
+    prefill: parsed.prefill,
     // A consulted unit of the competent agency is that agency's unit; any other is an agency itself.
     plannedLegs: {
       consultation: parsed.process.consultation.map((c) => {

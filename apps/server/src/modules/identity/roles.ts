@@ -12,6 +12,10 @@ export const PERMISSIONS = [
   'calendar:manage', // announced schedules, office hours
   'clients:manage', // OIDC clients of agency systems
   'audit:read',
+  'exchange:call', // an agency system calls services through the data exchange gateway (its client's permission)
+  'exchange:manage', // access rights to the agency's services, the agency's client subsystems
+  'registries:read', // an agency system reads the base registries' records (population, enterprises, land)
+  'registries:manage', // the residence-management system registers a move of permanent residence
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -19,7 +23,7 @@ export const ROLES = {
   receptionist: { vi: 'Cán bộ tiếp nhận', permissions: ['dossiers:receive', 'dossiers:read'], scope: 'agency' },
   handler: { vi: 'Chuyên viên xử lý', permissions: ['dossiers:process', 'dossiers:read'], scope: 'unit' },
   leader: { vi: 'Lãnh đạo phê duyệt', permissions: ['dossiers:approve', 'dossiers:read'], scope: 'agency' },
-  agency_admin: { vi: 'Quản trị cơ quan', permissions: ['officials:manage', 'catalog:manage'], scope: 'agency' },
+  agency_admin: { vi: 'Quản trị cơ quan', permissions: ['officials:manage', 'catalog:manage', 'exchange:manage'], scope: 'agency' },
   system_admin: {
     vi: 'Quản trị hệ thống',
     permissions: ['agencies:manage', 'officials:manage', 'catalog:manage', 'calendar:manage', 'clients:manage'],

@@ -11,7 +11,7 @@ describe('notifications in production without SMTP_URL', () => {
   let t: TestApp;
   let service: NotificationsService;
   before(async () => {
-    t = await createTestApp({ env: { NODE_ENV: 'production' } });
+    t = await createTestApp({ env: { NODE_ENV: 'production', EXCHANGE_TSA_URL: 'http://127.0.0.1:9/tsa' } });
     service = moduleService<NotificationsService>(t, 'notifications');
   });
   after(async () => t.close());
@@ -59,7 +59,7 @@ describe('notifications in production with SMTP_URL', () => {
   let sink: SmtpSink;
   before(async () => {
     sink = await startSmtpSink();
-    t = await createTestApp({ env: { NODE_ENV: 'production', SMTP_URL: sink.url, MAIL_FROM: 'Cổng dịch vụ công <no-reply@dichvucong.example.vn>' } });
+    t = await createTestApp({ env: { NODE_ENV: 'production', EXCHANGE_TSA_URL: 'http://127.0.0.1:9/tsa', SMTP_URL: sink.url, MAIL_FROM: 'Cổng dịch vụ công <no-reply@dichvucong.example.vn>' } });
   });
   after(async () => {
     await t.close();

@@ -4,15 +4,17 @@ import { count, eq } from 'drizzle-orm';
 import { seedRun } from '../../kernel/db/seed-run.schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../kernel/testing/test-database.ts';
 import { createRegistriesRepository } from './registries.repository.ts';
-import { syntheticEnterprise as enterpriseTable, syntheticResident as residentTable } from './registries.schema.ts';
+import { enterprise as enterpriseTable, household as householdTable, parcel as parcelTable, person as personTable } from './registries.schema.ts';
 import { createSyntheticBusinessRegistry, createSyntheticPopulationRegistry } from './registries.service.ts';
 import { enterpriseCheckDigit } from './synthetic-enterprise.ts';
 import {
+  describeProgress,
   seedSyntheticRegistries,
   SYNTHETIC_ENTERPRISES,
   SYNTHETIC_RESIDENTS,
   syntheticEnterprise,
   syntheticResident,
+  TEST_REGISTRY_PERSONS,
   type BusinessRegistry,
   type PopulationRegistry,
   type ResidentClaim,
@@ -32,19 +34,39 @@ before(async () => {
 after(async () => t.drop());
 
 describe('synthetic registries seed', () => {
-  it('holds every synthetic resident and enterprise, and seeding again changes nothing', async () => {
-    const [residents] = await t.database.db.select({ total: count() }).from(residentTable);
-    const [enterprises] = await t.database.db.select({ total: count() }).from(enterpriseTable);
-    assert.equal(residents?.total, SYNTHETIC_RESIDENTS);
-    assert.equal(enterprises?.total, SYNTHETIC_ENTERPRISES);
-    assert.equal((await seedSyntheticRegistries(t.database.db)).applied, false);
+  const total = async (table: typeof personTable | typeof enterpriseTable | typeof householdTable | typeof parcelTable) => (await t.database.db.select({ total: count() }).from(table))[0]?.total;
+
+  it('holds the test size (every demo resident and enterprise included), and seeding again changes nothing', async () => {
+    assert.equal(await total(personTable), TEST_REGISTRY_PERSONS);
+    assert.ok(TEST_REGISTRY_PERSONS >= SYNTHETIC_RESIDENTS);
+    assert.equal(await total(enterpriseTable), SYNTHETIC_ENTERPRISES);
+    assert.equal(await total(householdTable), SYNTHETIC_RESIDENTS + (TEST_REGISTRY_PERSONS - SYNTHETIC_RESIDENTS) / 5);
+    assert.equal(await total(parcelTable), Math.floor(TEST_REGISTRY_PERSONS / 3));
+    assert.equal((await seedSyntheticRegistries(t.database, { persons: TEST_REGISTRY_PERSONS })).applied, false);
   });
 
-  it('replaces the data set when the generator version changes', async () => {
+  it('loads again when the generator version or the size changes', async () => {
     await t.database.db.update(seedRun).set({ checksum: 'an older generator' }).where(eq(seedRun.name, 'registries.synthetic'));
-    assert.equal((await seedSyntheticRegistries(t.database.db)).applied, true);
-    const [residents] = await t.database.db.select({ total: count() }).from(residentTable);
-    assert.equal(residents?.total, SYNTHETIC_RESIDENTS);
+    assert.equal((await seedSyntheticRegistries(t.database, { persons: TEST_REGISTRY_PERSONS })).applied, true);
+    assert.equal(await total(personTable), TEST_REGISTRY_PERSONS);
+    const progress: string[] = [];
+    assert.equal((await seedSyntheticRegistries(t.database, { persons: 12_000, onProgress: (p) => progress.push(p.table === 'person' ? describeProgress(p) : p.table) })).applied, true);
+    assert.equal(await total(personTable), 12_000);
+    assert.equal(await total(parcelTable), 4_000);
+    assert.ok(progress.some((line) => /^person 12,000\/12,000 \(100 %, [\d,]+ rows\/s, \d+ s\)$/.test(line)) && progress.includes('indexes'), progress.join());
+    assert.equal((await seedSyntheticRegistries(t.database, { persons: 12_000 })).applied, false);
+  });
+
+  it('forgets the previous load before loading, so an interrupted load is redone at the next start', async () => {
+    let recordedDuringLoad: Promise<unknown[]> | undefined;
+    const seeded = await seedSyntheticRegistries(t.database, {
+      persons: TEST_REGISTRY_PERSONS,
+      // .then starts the query at once (a Drizzle query runs when it is awaited).
+      onProgress: () => void (recordedDuringLoad ??= t.database.db.select().from(seedRun).where(eq(seedRun.name, 'registries.synthetic')).then((rows) => rows)),
+    });
+    assert.equal(seeded.applied, true);
+    assert.deepEqual(await recordedDuringLoad, []);
+    assert.equal((await t.database.db.select().from(seedRun).where(eq(seedRun.name, 'registries.synthetic'))).length, 1);
   });
 });
 

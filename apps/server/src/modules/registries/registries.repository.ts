@@ -1,22 +1,34 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.ts';
-import { syntheticEnterprise as enterpriseTable, syntheticResident as residentTable } from './registries.schema.ts';
+import { enterprise as enterpriseTable, household as householdTable, parcel as parcelTable, parcelHolder, person as personTable } from './registries.schema.ts';
 
-export type ResidentRow = typeof residentTable.$inferSelect;
+export type PersonRow = typeof personTable.$inferSelect;
+export type HouseholdRow = typeof householdTable.$inferSelect;
 export type EnterpriseRow = typeof enterpriseTable.$inferSelect;
+export type ParcelRow = typeof parcelTable.$inferSelect;
 
-// 1,000 rows of 7 columns stay far below PostgreSQL's 65,535 parameters per statement.
-const BATCH = 1_000;
+export type ParcelKey = Readonly<{ communeCode: string; mapSheet: number; parcelNumber: number }>;
 
 export function createRegistriesRepository(db: Executor) {
   return {
-    async findResident(personalId: string): Promise<Pick<ResidentRow, 'fullName' | 'birthDate' | 'sex'> | undefined> {
-      const rows = await db
-        .select({ fullName: residentTable.fullName, birthDate: residentTable.birthDate, sex: residentTable.sex })
-        .from(residentTable)
-        .where(eq(residentTable.personalId, personalId))
-        .limit(1);
+    async findPerson(personalId: string): Promise<PersonRow | undefined> {
+      const rows = await db.select().from(personTable).where(eq(personTable.personalId, personalId)).limit(1);
       return rows[0];
+    },
+
+    /** For update: the row stays locked until the caller's transaction ends. */
+    async lockPerson(personalId: string): Promise<PersonRow | undefined> {
+      const rows = await db.select().from(personTable).where(eq(personTable.personalId, personalId)).for('update');
+      return rows[0];
+    },
+
+    async findHousehold(id: string): Promise<HouseholdRow | undefined> {
+      const rows = await db.select().from(householdTable).where(eq(householdTable.id, id)).limit(1);
+      return rows[0];
+    },
+
+    async householdMembers(id: string): Promise<PersonRow[]> {
+      return db.select().from(personTable).where(eq(personTable.householdId, id)).orderBy(asc(personTable.birthDate), asc(personTable.personalId));
     },
 
     async findEnterprise(enterpriseCode: string): Promise<EnterpriseRow | undefined> {
@@ -24,11 +36,54 @@ export function createRegistriesRepository(db: Executor) {
       return rows[0];
     },
 
-    /** Replaces the whole synthetic data set (it is regenerated, never edited). */
-    async replaceAll(residents: readonly ResidentRow[], enterprises: readonly EnterpriseRow[]): Promise<void> {
-      await db.execute(sql`truncate ${residentTable}, ${enterpriseTable}`);
-      for (let i = 0; i < residents.length; i += BATCH) await db.insert(residentTable).values(residents.slice(i, i + BATCH));
-      for (let i = 0; i < enterprises.length; i += BATCH) await db.insert(enterpriseTable).values(enterprises.slice(i, i + BATCH));
+    async findParcel(key: ParcelKey): Promise<ParcelRow | undefined> {
+      const rows = await db
+        .select()
+        .from(parcelTable)
+        .where(and(eq(parcelTable.communeCode, key.communeCode), eq(parcelTable.mapSheet, key.mapSheet), eq(parcelTable.parcelNumber, key.parcelNumber)))
+        .limit(1);
+      return rows[0];
+    },
+
+    async parcelsOf(personalId: string, limit: number): Promise<ParcelRow[]> {
+      return db
+        .select({ parcel: parcelTable })
+        .from(parcelHolder)
+        .innerJoin(parcelTable, and(eq(parcelTable.communeCode, parcelHolder.communeCode), eq(parcelTable.mapSheet, parcelHolder.mapSheet), eq(parcelTable.parcelNumber, parcelHolder.parcelNumber)))
+        .where(eq(parcelHolder.personalId, personalId))
+        .orderBy(asc(parcelTable.communeCode), asc(parcelTable.mapSheet), asc(parcelTable.parcelNumber))
+        .limit(limit)
+        .then((rows) => rows.map((row) => row.parcel));
+    },
+
+    async moveResidence(personalId: string, change: { communeCode: string; address: string; householdId: string }): Promise<void> {
+      await db
+        .update(personTable)
+        .set({ permanentCommuneCode: change.communeCode, permanentAddress: change.address, householdId: change.householdId, updatedAt: sql`now()` })
+        .where(eq(personTable.personalId, personalId));
+    },
+
+    async insertHousehold(row: HouseholdRow): Promise<void> {
+      await db.insert(householdTable).values(row);
+    },
+
+    /** The household's eldest member other than `except`, who becomes head when the head leaves. */
+    async eldestMemberExcept(householdId: string, except: string): Promise<PersonRow | undefined> {
+      const rows = await db
+        .select()
+        .from(personTable)
+        .where(and(eq(personTable.householdId, householdId), ne(personTable.personalId, except)))
+        .orderBy(asc(personTable.birthDate), asc(personTable.personalId))
+        .limit(1);
+      return rows[0];
+    },
+
+    async setHouseholdHead(id: string, headPersonalId: string): Promise<void> {
+      await db.update(householdTable).set({ headPersonalId }).where(eq(householdTable.id, id));
+    },
+
+    async deleteHousehold(id: string): Promise<void> {
+      await db.delete(householdTable).where(eq(householdTable.id, id));
     },
   };
 }

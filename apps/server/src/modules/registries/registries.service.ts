@@ -6,14 +6,14 @@ const PERSONAL_ID = /^\d{12}$/;
 // Mã số doanh nghiệp with the optional dependent-unit suffix (domain-vn.md §4.2).
 const ENTERPRISE_OR_BRANCH = /^(\d{10})(?:-(\d{3}))?$/;
 
-/** The population registry port over the synthetic residents. */
+/** The population registry port over the synthetic population registry. */
 export function createSyntheticPopulationRegistry(deps: { repository: RegistriesRepository }): PopulationRegistry {
   const { repository } = deps;
   return {
     async verifyResident(claim) {
       // Not the shape of a personal ID: it cannot be in the registry, so no query.
       if (!PERSONAL_ID.test(claim.personalId)) return { outcome: 'not_found', mismatched: [] };
-      const resident = await repository.findResident(claim.personalId);
+      const resident = await repository.findPerson(claim.personalId);
       if (!resident) return { outcome: 'not_found', mismatched: [] };
       const mismatched: ResidentField[] = [];
       if (!isSameLegalName(claim.fullName, resident.fullName)) mismatched.push('fullName');
@@ -25,7 +25,7 @@ export function createSyntheticPopulationRegistry(deps: { repository: Registries
   };
 }
 
-/** The business registry port over the synthetic enterprises. */
+/** The business registry port over the synthetic business registry. */
 export function createSyntheticBusinessRegistry(deps: { repository: RegistriesRepository }): BusinessRegistry {
   const { repository } = deps;
   return {

@@ -65,24 +65,34 @@ export function syntheticEnterprise(n: number): SyntheticEnterprise {
   if (!Number.isInteger(n) || n < 1 || n > SYNTHETIC_ENTERPRISES) {
     throw new RangeError(`synthetic enterprises are numbered 1…${SYNTHETIC_ENTERPRISES}, not ${n}`);
   }
+  return drawEnterprise(n, SYNTHETIC_RESIDENTS, syntheticResident).record;
+}
+
+/**
+ * Enterprise n with its legal representative drawn among persons 1…`persons` (`personOf` gives them):
+ * the demo enterprises draw among the demo residents; the larger registries' others among the first
+ * 100 × n persons (always loaded, see synthetic-business.ts).
+ */
+export function drawEnterprise<P extends { personalId: string; birthDate: string }>(n: number, persons: number, personOf: (number: number) => P): { record: SyntheticEnterprise; representative: P } {
   const random = seededRandom('registries.enterprise', n);
   const code = enterpriseCode(n, random);
   // A random resident, or the next one who is of age by the last registration date: residents born
   // after mid-2007 cannot represent an enterprise registered by then (Luật Doanh nghiệp Art. 17).
-  let number = random.integer(1, SYNTHETIC_RESIDENTS);
-  let representative = syntheticResident(number);
+  let number = random.integer(1, persons);
+  let representative = personOf(number);
   while (eighteenthBirthday(representative.birthDate) > LAST_REGISTRATION) {
-    number = (number % SYNTHETIC_RESIDENTS) + 1;
-    representative = syntheticResident(number);
+    number = (number % persons) + 1;
+    representative = personOf(number);
   }
   const earliest = Math.max(dayNumber(FIRST_REGISTRATION), dayNumber(eighteenthBirthday(representative.birthDate)));
-  return {
+  const record = {
     enterpriseCode: code,
     name: syntheticEnterpriseName(random, n),
     legalRepresentativeId: representative.personalId,
     status: random.weighted(STATUSES),
     registeredOn: dateOfDay(random.integer(earliest, dayNumber(LAST_REGISTRATION))),
   };
+  return { record, representative };
 }
 
 /** Every synthetic enterprise, in number order. */

@@ -27,7 +27,7 @@ export type SyntheticResident = Readonly<{
  * (domain-vn.md §4.1). A copy of identity's list: identity depends on this module, not the reverse;
  * the tests check every generated ID with identity's validator.
  */
-const BIRTH_PROVINCE_CODES: readonly string[] =
+export const BIRTH_PROVINCE_CODES: readonly string[] =
   '01 02 04 06 08 10 11 12 14 15 17 19 20 22 24 25 26 27 30 31 33 34 35 36 37 38 40 42 44 45 46 48 49 51 52 54 56 58 60 62 64 66 67 68 70 72 74 75 77 79 80 82 83 84 86 87 89 91 92 93 94 95 96'.split(' ');
 
 const FIRST_BIRTH = dayNumber('1940-01-01');
@@ -45,7 +45,7 @@ export function personalIdTail(n: number): string {
 }
 
 /** Digit 4 of a personal ID: century and sex (1900s male 0 / female 1, 2000s 2 / 3, …). */
-function centuryDigit(birthYear: number, sex: Sex): number {
+export function centuryDigit(birthYear: number, sex: Sex): number {
   return (Math.floor(birthYear / 100) - 19) * 2 + (sex === 'female' ? 1 : 0);
 }
 

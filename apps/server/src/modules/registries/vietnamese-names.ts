@@ -128,3 +128,20 @@ export function syntheticEnterpriseName(random: Random, n: number): string {
   const second = BRAND_SYLLABLES.filter((syllable) => syllable !== first)[pair % (BRAND_SYLLABLES.length - 1)];
   return `${form} ${line} ${first} ${second}`.normalize('NFC');
 }
+
+/** A family name (họ), drawn with the same weights as syntheticFullName's. */
+export function syntheticFamilyName(random: Random): string {
+  return random.weighted(FAMILY_NAMES);
+}
+
+/**
+ * A full name with the given family name: children take their father's (the custom; Bộ luật Dân sự
+ * 2015 Art. 26 lets parents choose either parent's), a wife keeps her own.
+ */
+export function syntheticFullNameIn(family: string, random: Random, sex: Sex, birthYear: number): string {
+  const era = birthYear < 1980 ? 1 : 2;
+  const middle = random.weighted(MIDDLE_NAMES[sex].map((entry) => [entry[0], entry[era]] as const));
+  let given = random.pick(GIVEN_NAMES[sex]);
+  if (given === middle) given = random.pick(GIVEN_NAMES[sex].filter((name) => name !== middle));
+  return `${family} ${middle} ${given}`.normalize('NFC');
+}

@@ -13,7 +13,7 @@ import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 import { useAgencyNames } from '../portal/agency-names.ts';
 import { cspSafeValidator } from './csp-validator.ts';
 import { DocumentUploads, type DocumentRule } from './DocumentUploads.tsx';
-import { toExtraErrors, toRjsfUiSchema } from './form-schema.ts';
+import { toExtraErrors, toRjsfUiSchema, withPrefillNotes } from './form-schema.ts';
 import { ReviewList } from './ReviewList.tsx';
 
 // Applying online (Decree 118/2025 Art. 17): the service's form generated from its JSON Schema, saved
@@ -26,6 +26,8 @@ const Definition = z.looseObject({
   name: z.string(),
   form: z.looseObject({ schema: z.record(z.string(), z.unknown()), uiSchema: z.record(z.string(), z.unknown()) }),
   documents: z.array(z.looseObject({ code: z.string(), name: z.string(), requirement: z.enum(['mandatory', 'conditional']), condition: z.string().optional(), accepted: z.array(z.string()), maxBytes: z.number() })).default([]),
+  /** Registry sources of the form's fields (once-only): the server fills them when the draft starts. */
+  prefill: z.array(z.looseObject({ service: z.string() })).default([]),
 });
 const Services = z.array(z.looseObject({ id: z.string(), version: z.number(), definition: Definition }));
 type Draft = z.infer<typeof DraftView>;
@@ -86,11 +88,15 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
       .catch((caught: unknown) => setError(messageOf(caught)));
   }, [signedIn, draftId]);
 
-  /** The draft, created on the first change (once, however many changes arrive meanwhile). */
+  /**
+   * The draft, created on the first change (once, however many changes arrive meanwhile). The server
+   * fills the form's registry fields when it starts the draft of a person filing for themself.
+   */
   function ensureDraft(data: Record<string, unknown>): Promise<Draft> {
     if (draft) return Promise.resolve(draft);
     creating.current ??= sendJson('POST', '/api/v1/drafts', { agencyCode, procedureCode, formData: data, ...(acting.current && acting.current.kind !== 'self' ? { onBehalfOf: acting.current.id } : {}) }, DraftView, fetcher).then((created) => {
       setDraft(created);
+      if (created.prefill && created.prefill.fields.length > 0) setFormData(created.formData);
       setParams((current) => {
         const next = new URLSearchParams(current);
         next.set('draft', created.id);
@@ -100,6 +106,14 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
     });
     return creating.current;
   }
+
+  // Once-only: a form with registry sources starts its draft at once for a person who acts for
+  // nobody else (whom the dossier is for is then not in doubt); the others start it with the button.
+  const prefillable = (definition?.prefill.length ?? 0) > 0;
+  useEffect(() => {
+    if (!signedIn || draftId || draft || !prefillable || acting.principals === null || acting.principals.some((p) => p.kind !== 'self')) return;
+    ensureDraft(formData).catch((caught: unknown) => setError(messageOf(caught)));
+  }, [signedIn, draftId, prefillable, acting.principals]);
 
   // Saves the form a moment after the last change.
   useEffect(() => {
@@ -114,7 +128,11 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
     return () => clearTimeout(timer);
   }, [formData, signedIn, step, touched]);
 
-  const uiSchema = useMemo(() => (definition ? toRjsfUiSchema(definition.form.schema, definition.form.uiSchema) : {}), [definition]);
+  const uiSchema = useMemo(() => {
+    if (!definition) return {};
+    const base = toRjsfUiSchema(definition.form.schema, definition.form.uiSchema);
+    return withPrefillNotes(base, (draft?.prefill?.fields ?? []).map((field) => ({ pointer: field.pointer, note: t('apply.prefilledFrom', { source: field.source[locale] }) })));
+  }, [definition, draft?.prefill, locale]);
 
   /** The server's form errors, worded in the person's language, next to their fields. */
   const showIssues = (issues: readonly { path: string; keyword?: string; limit?: number }[]) =>
@@ -172,8 +190,23 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
       {draft ? (
         owner && owner.kind !== 'self' ? <Text fw={600}>{t('acting.filingFor', { name: principalLabel(owner) })}</Text> : null
       ) : (
-        <ActingForSelect scope="dossiers:submit" acting={acting} />
+        <Group align="end">
+          <ActingForSelect scope="dossiers:submit" acting={acting} />
+          {prefillable && acting.principals?.some((p) => p.kind !== 'self') ? (
+            <Button variant="light" onClick={() => void ensureDraft(formData).catch((caught: unknown) => setError(messageOf(caught)))}>{t('apply.start')}</Button>
+          ) : null}
+        </Group>
       )}
+      {draft?.prefill && draft.prefill.fields.length > 0 ? (
+        <Alert color="blue" title={t('apply.prefilledTitle')}>
+          {t('apply.prefilledLead', { sources: [...new Set(draft.prefill.fields.map((f) => f.source[locale]))].join(', ') })}
+        </Alert>
+      ) : null}
+      {draft?.prefill && draft.prefill.unavailable.length > 0 ? (
+        <Alert color="yellow" title={t('apply.prefillUnavailableTitle')}>
+          {t('apply.prefillUnavailable', { sources: draft.prefill.unavailable.map((u) => u.source[locale]).join(', ') })}
+        </Alert>
+      ) : null}
       {error ? <Alert color="red" title={t('common.error')} role="alert">{error}</Alert> : null}
 
       {step === 'form' ? (

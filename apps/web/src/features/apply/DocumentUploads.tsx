@@ -1,13 +1,17 @@
-import { DraftView } from '@congso/contracts';
-import { Alert, Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import { useState, type ChangeEvent } from 'react';
-import type { z } from 'zod';
+import { DraftView, StoreItemView } from '@congso/contracts';
+import { Alert, Button, Group, NativeSelect, Progress, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { problemOf, sendJson } from '../../lib/api.ts';
+import { ApiError, getJson, problemOf, sendJson } from '../../lib/api.ts';
 import { platformSession } from '../auth/platform-session.ts';
 import { acceptOf, kindsLabel, precheck, uploadWithProgress } from './uploads.ts';
 
 type Draft = z.infer<typeof DraftView>;
+type StoreItem = z.infer<typeof StoreItemView>;
+
+/** Media types a document's accepted kinds stand for (the stored results are PDFs, mostly). */
+const MEDIA_OF: Record<string, string> = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png', xml: 'application/xml', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
 export type DocumentRule = { code: string; name: string; requirement: 'mandatory' | 'conditional'; condition?: string | undefined; accepted: string[]; maxBytes: number };
 
 const megabytes = (bytes: number, format: (n: number) => string) => `${format(Math.round((bytes / 1_048_576) * 10) / 10)} MB`;
@@ -17,7 +21,27 @@ export function DocumentUploads({ documents, draft, ensureDraft, onChange }: { d
   const { t, locale, formatNumber } = useI18n();
   const [progress, setProgress] = useState<Record<string, number>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The e-data store (kho dữ liệu điện tử): results of earlier dossiers, attached by reference.
+  const [store, setStore] = useState<StoreItem[]>([]);
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const controller = new AbortController();
+    getJson('/api/v1/me/data-store', z.array(StoreItemView), controller.signal, platformSession().authorizedFetch)
+      .then(setStore)
+      .catch(() => setStore([]));
+    return () => controller.abort();
+  }, []);
   if (documents.length === 0) return null;
+
+  async function attachFromStore(document: DocumentRule, itemId: string) {
+    setErrors((e) => ({ ...e, [document.code]: '' }));
+    try {
+      const current = await ensureDraft();
+      onChange(await sendJson('POST', `/api/v1/drafts/${current.id}/attachments/from-store`, { documentCode: document.code, itemId }, DraftView, platformSession().authorizedFetch));
+    } catch (caught) {
+      setErrors((e) => ({ ...e, [document.code]: caught instanceof ApiError ? caught.messages[locale] : t('common.error') }));
+    }
+  }
 
   async function choose(document: DocumentRule, event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0];
@@ -70,9 +94,33 @@ export function DocumentUploads({ documents, draft, ensureDraft, onChange }: { d
             <input id={inputId} type="file" accept={acceptOf(document.accepted)} onChange={(event) => void choose(document, event)} />
             {progress[document.code] !== undefined ? <Progress value={(progress[document.code] ?? 0) * 100} aria-label={t('apply.uploading', { name: document.name })} /> : null}
             {errors[document.code] ? <Alert color="red" role="alert" p="xs">{errors[document.code]}</Alert> : null}
+            {(() => {
+              const usable = store.filter((item) => (!draft || item.ownerId === draft.ownerId) && document.accepted.some((kind) => MEDIA_OF[kind] === item.mediaType));
+              if (usable.length === 0) return null;
+              const selectId = `store-${document.code}`;
+              const chosen = picked[document.code] ?? usable[0]?.id ?? '';
+              return (
+                <Group align="end" gap="xs">
+                  <NativeSelect
+                    id={selectId}
+                    label={t('apply.fromStore')}
+                    size="sm"
+                    value={chosen}
+                    onChange={(event) => {
+                      const value = event.currentTarget.value;
+                      setPicked((p) => ({ ...p, [document.code]: value }));
+                    }}
+                    data={usable.map((item) => ({ value: item.id, label: t('apply.storeItem', { name: item.procedureName, code: item.dossierCode }) }))}
+                  />
+                  <Button size="sm" variant="light" onClick={() => void attachFromStore(document, chosen)} aria-label={t('apply.attachFromStore', { name: document.name })}>
+                    {t('apply.attach')}
+                  </Button>
+                </Group>
+              );
+            })()}
             {uploaded.map((a) => (
               <Group key={a.id} gap="xs">
-                <Text size="sm">{t('apply.uploaded')}: {a.storedName}</Text>
+                <Text size="sm">{a.storeItemId ? t('apply.attachedFromStore') : t('apply.uploaded')}: {a.storedName}</Text>
                 <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(a.id)} aria-label={t('apply.remove', { name: a.storedName })}>×</Button>
               </Group>
             ))}

@@ -64,3 +64,23 @@ export function toExtraErrors(errors: readonly { path: string; message: string }
   }
   return tree;
 }
+
+/**
+ * The UI schema with a note under each field filled from a registry ("from the population
+ * registry"), before the field's own help. Pointers are the server's (RFC 6901).
+ */
+export function withPrefillNotes(ui: Node, fields: readonly { pointer: string; note: string }[]): Node {
+  let out = ui;
+  for (const { pointer, note } of fields) out = noted(out, pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')), note);
+  return out;
+}
+
+function noted(node: Node, path: readonly string[], note: string): Node {
+  const [head, ...rest] = path;
+  if (head === undefined) {
+    const help = typeof node['ui:help'] === 'string' ? ` ${node['ui:help']}` : '';
+    return { ...node, 'ui:help': `${note}.${help}` };
+  }
+  const child = isNode(node[head]) ? node[head] : {};
+  return { ...node, [head]: noted(child, rest, note) };
+}

@@ -1,9 +1,11 @@
 import { DossierView } from '@congso/contracts';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ApiError, getJson, problemOf, sendForm, sendJson } from '../../lib/api.ts';
+import { ApiError, getJson, sendForm, sendJson } from '../../lib/api.ts';
+import { downloadWithToken } from '../../lib/download.ts';
 import { SignInFirst } from '../auth/SignInFirst.tsx';
 import { ActingForSelect, useActingFor } from '../auth/acting-for.tsx';
 import { platformSession, useSignedIn } from '../auth/platform-session.ts';
@@ -40,6 +42,10 @@ export function MyDossiersPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('mine.title')}</Title>
+      <Group gap="lg">
+        <Anchor component={Link} href="/kho-du-lieu">{t('store.link')}</Anchor>
+        <Anchor component={Link} href="/du-lieu-cua-toi">{t('tracker.link')}</Anchor>
+      </Group>
       {error ? <Alert color="red" role="alert" title={t('common.error')}>{error}</Alert> : null}
       <ActingForSelect scope="dossiers:track" acting={acting} />
       {shown === null ? <Loader aria-label={t('common.loading')} /> : shown.length === 0 ? <Text>{t('mine.none')}</Text> : null}
@@ -114,17 +120,7 @@ function DossierDetails({ dossier, onChanged }: { dossier: Dossier; onChanged: (
 
   /** Downloads with the bearer token (a plain link would not carry it). */
   async function download(id: string, name: string) {
-    const response = await fetcher(`/api/v1/dossiers/${dossier.code}/attachments/${id}`, {});
-    if (!response.ok) {
-      setMessage({ ok: false, text: messageOf(problemOf(response.status, await response.json().catch(() => null))) });
-      return;
-    }
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    await downloadWithToken(fetcher, `/api/v1/dossiers/${dossier.code}/attachments/${id}`, name).catch((caught: unknown) => setMessage({ ok: false, text: messageOf(caught) }));
   }
 
   const results = (full?.attachments ?? []).filter((a) => a.kind === 'result');

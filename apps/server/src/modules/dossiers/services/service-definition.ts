@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Role } from '../../identity/index.ts';
 import type { MediaKind } from '../domain/attachments.ts';
 import type { ClockRule } from '../domain/deadline.ts';
+import { JSON_POINTER } from '../domain/prefill.ts';
 
 // A service (dịch vụ công trực tuyến) is one catalogue procedure enabled for one agency: the online
 // level (Decree 42/2022 Art. 11: toàn trình / một phần, domain-vn.md §2; 42/2022 gave way to Decree
@@ -207,6 +208,21 @@ const UiOwnKeys = z
   .catchall(z.unknown())
   .refine((node) => Object.keys(node).every((key) => !key.startsWith('ui:') || UI_OWN_KEYS.has(key)), 'unknown ui: key');
 
+/**
+ * A form's once-only source (domain/prefill.ts): the exchange gateway's service id
+ * (instance/class/member/subsystem/service), whose record — the applicant's — and, per form field
+ * (JSON Pointer), where its value sits in the registry's answer (JSON Pointer).
+ */
+export const PrefillRuleSchema = z
+  .object({
+    service: z.string().regex(/^[A-Z]{2}\/[A-Z]{2,5}\/[A-Za-z0-9.]{1,40}\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}$/, 'a gateway service id such as VN/GOV/G01/population-registry/person'),
+    subject: z.literal('applicant'),
+    /** The registry as the form names it next to the filled fields. */
+    source: z.object({ vi: Text, en: Text }).strict(),
+    fields: z.record(z.string().regex(JSON_POINTER, 'a JSON Pointer such as /declarant/fullName'), z.string().regex(JSON_POINTER, 'a JSON Pointer such as /fullName')).refine((fields) => Object.keys(fields).length > 0, 'at least one field'),
+  })
+  .strict();
+
 export const ServiceDefinitionSchema = z
   .object({
     procedureCode: ProcedureCode,
@@ -233,6 +249,8 @@ export const ServiceDefinitionSchema = z
      * posted at the one-stop shop, as the Bộ phận Một cửa is expected to do for what it receives.
      */
     publication: z.object({ postedAtOffice: z.boolean() }).strict().default({ postedAtOffice: true }),
+    /** Fields filled from base registries when the applicant starts a dossier (once-only). */
+    prefill: z.array(PrefillRuleSchema).max(10).default([]),
   })
   .strict()
   .superRefine((definition, ctx) => {
@@ -275,6 +293,11 @@ function crossCheck(definition: ServiceDefinition): Problem[] {
   const problems: Problem[] = [];
   const { steps, consultation, interAgency } = definition.process;
 
+  definition.prefill.forEach((rule, index) => {
+    for (const pointer of Object.keys(rule.fields)) {
+      if (!formHasField(definition.form.schema, pointer)) problems.push({ path: ['prefill', index, 'fields', pointer], message: `the form has no field ${pointer}` });
+    }
+  });
   for (const code of duplicates(definition.documents.map((doc) => doc.code))) {
     problems.push({ path: ['documents'], message: `document code ${code} is used twice` });
   }
@@ -447,4 +470,15 @@ export function checkServiceDefinition(input: unknown): ServiceDefinitionCheck {
   checkUiNode(definition.form.schema, definition.form.uiSchema, '', problems, false);
   if (problems.length > 0) return { ok: false, issues: problems.map((problem) => ({ path: pathText(problem.path), message: problem.message })) };
   return { ok: true, definition, validateForm };
+}
+
+/** Whether a JSON Pointer names a property the form's schema declares (through nested objects). */
+function formHasField(schema: unknown, pointer: string): boolean {
+  let node: unknown = schema;
+  for (const token of pointer.split('/').slice(1)) {
+    const properties = node !== null && typeof node === 'object' ? (node as { properties?: Record<string, unknown> }).properties : undefined;
+    if (!properties || !Object.hasOwn(properties, token)) return false;
+    node = properties[token];
+  }
+  return true;
 }

@@ -17,6 +17,7 @@ import {
   integer,
   personalId,
   phone,
+  POPULATION_PREFILL,
   requiredWhen,
   text,
   yesNo,
@@ -168,6 +169,9 @@ export const BIRTH_REGISTRATION: ServiceDefinition = {
   result: { name: 'Giấy khai sinh', electronic: true },
   // Published on the portal and posted at the centre's counter (Circular 01/2018 Art. 13, indicator 6).
   publication: { postedAtOffice: true },
+  // Once-only: the declarant is the signed-in applicant, whose name and personal ID the population
+  // registry holds (Luật Cư trú; Decree 118/2025 Art. 4(2a): not asked again).
+  prefill: [POPULATION_PREFILL],
 };
 
 /** A valid form for this service, with synthetic people (never real ones), for tests and demos. */

@@ -127,6 +127,7 @@ export const CIVIL_STATUS_EXTRACT_COPY: ServiceDefinition = {
   result: { name: 'Bản sao Trích lục hộ tịch, bản sao giấy khai sinh', electronic: true },
   // Published on the portal and posted at the centre's counter (Circular 01/2018 Art. 13, indicator 6).
   publication: { postedAtOffice: true },
+  prefill: [],
 };
 
 /** A valid form for this service, with synthetic people (never real ones), for tests and demos. */

@@ -172,6 +172,7 @@ export const CONSTRUCTION_PERMIT: ServiceDefinition = {
   },
   // Published on the portal and posted at the centre's counter (Circular 01/2018 Art. 13, indicator 6).
   publication: { postedAtOffice: true },
+  prefill: [],
 };
 
 /** A valid form for this service, with synthetic people (never real ones), for tests and demos. */

@@ -144,3 +144,17 @@ export const RESIDENCE_PROOF = doc({
     'Trường hợp cơ quan đăng ký hộ tịch không thể khai thác được thông tin về nơi cư trú của công dân theo các phương thức quy định tại khoản 2 Điều 14 Nghị định số 104/2022/NĐ-CP',
   copy: 'original',
 });
+
+/**
+ * The applicant's name and personal ID from the population registry, for a form whose `declarant`
+ * group is the person filing (the gateway's person service of the Ministry of Public Security).
+ */
+export const POPULATION_PREFILL = {
+  service: 'VN/GOV/G01/population-registry/person',
+  subject: 'applicant',
+  source: { vi: 'Cơ sở dữ liệu quốc gia về dân cư', en: 'National population database' },
+  fields: { '/declarant/fullName': '/fullName', '/declarant/personalId': '/personalId' },
+} as const satisfies ServiceDefinition['prefill'][number];
+
+/** The exchange subsystem code of an agency's one-stop-shop system (its client identity on the gateway). */
+export const ONE_STOP_SHOP_SUBSYSTEM = 'mot-cua';

@@ -150,6 +150,7 @@ export const HOUSEHOLD_BUSINESS: ServiceDefinition = {
   result: { name: 'Giấy chứng nhận đăng ký hộ kinh doanh', electronic: false },
   // Published on the portal and posted at the centre's counter (Circular 01/2018 Art. 13, indicator 6).
   publication: { postedAtOffice: true },
+  prefill: [],
 };
 
 /** A valid form for this service, with synthetic people (never real ones), for tests and demos. */

@@ -160,6 +160,7 @@ export const PERMANENT_RESIDENCE: ServiceDefinition = {
   result: { name: 'Thông báo kết quả giải quyết thủ tục về cư trú, hủy bỏ thủ tục về cư trú', electronic: true },
   // Published on the portal and posted at the centre's counter (Circular 01/2018 Art. 13, indicator 6).
   publication: { postedAtOffice: true },
+  prefill: [],
 };
 
 /** A valid form for this service, with synthetic people (never real ones), for tests and demos. */

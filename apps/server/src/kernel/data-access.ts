@@ -1,0 +1,31 @@
+import type { Executor } from './db/database.ts';
+
+// The data tracker's port (issue 6; Estonia's Andmejälgija usage record; Decree 47/2020 Art. 45: time,
+// requester, content): one read of a person's data, as the exchange gateway and the back office
+// (dossiers) hand it to the tracker module. Kept in the kernel, like the AccessGuard, so that the
+// modules that record and the one that stores share one shape without importing each other. It
+// names the category of data read, never the values: the tracker must not become a copy of the data.
+
+export type DataAccess = {
+  subjectPersonalId: string;
+  channel: 'exchange' | 'back_office';
+  accessorKind: 'system' | 'official';
+  /** The client subsystem id, or the official's account id. */
+  accessorId: string;
+  accessorName: string;
+  agencyCode: string;
+  /** The person acting inside the client system (X-Road-UserId), when the system names one. */
+  userId: string | null;
+  data: string;
+  /** The gateway service id, for reads through the exchange. */
+  service: string | null;
+  purpose: string;
+  /** X-Road-Issue or the dossier code. */
+  reference: string | null;
+  occurredAt: Date;
+  /** Hidden from the subject until this Vietnam date (YYYY-MM-DD, an investigation); null: shown at once. */
+  hiddenUntil: string | null;
+};
+
+/** Records reads in the caller's transaction: awaited before the data is returned, so an unrecorded read fails. */
+export type DataAccessRecorder = { record(tx: Executor, accesses: readonly DataAccess[]): Promise<void> };
