@@ -21,7 +21,7 @@ const result = await autocannon({
       method: 'GET',
       setupRequest: (request) => {
         const id = personalIds[n++ % personalIds.length] ?? '';
-        if (mode === 'direct') return { ...request, path: `/api/v1/registries/population/persons/${id}`, headers: { authorization: `Bearer ${token}` } };
+        if (mode === 'direct') return { ...request, path: `/api/v1/registries/population/persons/${id}`, headers: { authorization: `Bearer ${token}`, 'x-road-purpose': PURPOSE } };
         return {
           ...request,
           path: `/r1/${SERVICE}/${id}`,

@@ -14,7 +14,7 @@ export const DataAccessEntry = z
   .object({
     id: z.uuid(),
     occurredAt: z.iso.datetime({ offset: true }),
-    channel: z.enum(['exchange', 'back_office']),
+    channel: z.enum(['exchange', 'back_office', 'direct']),
     agency: z.object({ code: z.string(), name: z.string().nullable() }),
     accessor: z.object({ kind: z.enum(['system', 'official']), name: z.string() }),
     data: z.string(),

@@ -8,7 +8,8 @@ import type { Executor } from './db/database.ts';
 
 export type DataAccess = {
   subjectPersonalId: string;
-  channel: 'exchange' | 'back_office';
+  /** Through the exchange gateway, by an official in the back office, or on a registry's own API (direct connection). */
+  channel: 'exchange' | 'back_office' | 'direct';
   accessorKind: 'system' | 'official';
   /** The client subsystem id, or the official's account id. */
   accessorId: string;

@@ -49,7 +49,8 @@ async function call(actor: string | undefined, request: Call) {
   const response = await t.app.inject({
     method: request.method as 'GET',
     url: request.url,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(request.multipart ? { 'content-type': request.multipart.contentType } : {}) },
+    // Every call states a purpose: the registries' own API refuses personal-data reads without one (others ignore it).
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(request.multipart ? { 'content-type': request.multipart.contentType } : {}), 'x-road-purpose': 'ma-tran-phan-quyen' },
     ...(request.multipart ? { payload: request.multipart.payload } : request.body !== undefined ? { payload: request.body as object } : {}),
   });
   return { status: response.statusCode, body: response.body };

@@ -19,11 +19,11 @@ import { oneStopShops, PLATFORM_CALLER } from './one-stop-exchange.ts';
  */
 export function createModules(context: ModuleContext): Module[] {
   const agencies = createAgenciesModule(context);
-  const registries = createRegistriesModule(context);
+  const tracker = createTrackerModule(context, { agencyName: agencyName(agencies.service) });
+  const registries = createRegistriesModule(context, { dataAccess: tracker.service.recorder });
   const notifications = createNotificationsModule(context);
   const identity = createIdentityModule(context, identityPorts(agencies.service, registries.service, notifications.service));
   const calendar = createCalendarModule(context);
-  const tracker = createTrackerModule(context, { agencyName: agencyName(agencies.service) });
   const exchange = createExchangeModule(context, {
     providers: registryProviders(registries.service.records),
     tracker: tracker.service.recorder,

@@ -248,6 +248,10 @@ describe('exchange messages', () => {
     const deferred = await send({ service: PERSON, path: `/${subject.personalId}`, userId: 'canbo01', purpose: 'điều tra', discloseAfter: '2027-01-01' });
     assert.equal(deferred.response.statusCode, 403);
     assert.equal(deferred.response.headers['x-road-error'], 'Server.ClientProxy.DeferralNotAllowed');
+    // A personal ID in the purpose would be copied into the log and shown to the subject: a 400, not a read.
+    const leaking = await send({ service: PERSON, path: `/${subject.personalId}`, userId: 'canbo01', purpose: `kiểm tra ${subject.personalId}` });
+    assert.equal(leaking.response.statusCode, 400);
+    assert.equal(leaking.response.headers['x-road-error'], 'Server.ClientProxy.PersonalIdInHeader');
     const reads = (await t.db.database.db.execute(sql`select accessor_id, purpose, service, user_id from tracker.data_access where subject_personal_id = ${subject.personalId}`)) as unknown as Record<string, string>[];
     assert.deepEqual([...reads], [{ accessor_id: CLIENT, purpose: 'Đăng ký khai sinh hồ sơ H29.15-261204-0001', service: PERSON, user_id: 'canbo01' }]);
   });

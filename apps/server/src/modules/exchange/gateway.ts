@@ -17,6 +17,9 @@ import type { Timestamper } from './timestamper.ts';
 // Every outcome, refusals included, is one signed, chained log row (Decree 47/2020 Art. 45).
 
 /** A message as it reached the gateway. Header values are raw (undefined when absent). */
+/** Twelve digits in a row: a personal ID (or something that cannot be told from one). */
+const PERSONAL_ID_RUN = /\d{12}/;
+
 export type IncomingMessage = {
   method: string;
   /** The request target for the canonical form: `/r1/…` path and raw query. */
@@ -157,6 +160,9 @@ export function createGateway(deps: {
     }
     if (h.purpose !== undefined && purpose === undefined) return refuse(REFUSALS.missingHeader, { header: 'X-Road-Purpose' });
     if (h.discloseAfter !== undefined && !validDay(h.discloseAfter)) return refuse(REFUSALS.missingHeader, { header: 'X-Road-Disclose-After' });
+    // Purposes and case references go into the message log and the subjects' data tracker as text: a
+    // personal ID in them would copy personal data there (and reveal one person to another).
+    if (PERSONAL_ID_RUN.test(purpose ?? '') || PERSONAL_ID_RUN.test(h.issue ?? '')) return refuse(REFUSALS.personalIdInHeader);
 
     // 3. Who is calling: a registered subsystem, bound to the OAuth client behind the token.
     const snapshot = await deps.catalogue.current();

@@ -8,6 +8,7 @@
 // merger of MPI into MOF), G10 Bộ Nông nghiệp và Môi trường (land registry since the 2025 merger of
 // MONRE). They are UNCONFIRMED codes; the gateway only needs them to be stable.
 
+import { enterpriseSubjects, holderSubjects, householdSubjects, parcelSubjects, personSubjects } from './data-subjects.ts';
 import { z } from 'zod';
 import { RegistryEnterpriseView, RegistryHouseholdView, RegistryParcelView, RegistryPersonView } from '@congso/contracts';
 import { DomainError } from '../../kernel/errors.ts';
@@ -97,8 +98,6 @@ function openapi(title: string, path: string, parameters: Record<string, unknown
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
 const queryParam = (name: string, description: string, type = 'string') => ({ name, in: 'query', required: true, description, schema: { type } });
 
-const PERSON_DATA = 'họ tên, ngày sinh, giới tính, nơi thường trú, nơi tạm trú, hộ gia đình, cha mẹ';
-
 /** The population, business and land registries as the gateway's local providers. */
 export function registryProviders(records: RegistryRecords): LocalProvider[] {
   const population: LocalProvider = {
@@ -118,12 +117,7 @@ export function registryProviders(records: RegistryRecords): LocalProvider[] {
             const personalId = pathParameter(request.path);
             if (!personalId) return badPath('/{personalId}');
             const person = await records.person(personalId);
-            const parents = [person.fatherId, person.motherId].filter((id): id is string => id !== null);
-            return {
-              status: 200,
-              body: person,
-              dataSubjects: [{ personalId: person.personalId, data: PERSON_DATA }, ...parents.map((id) => ({ personalId: id, data: "số định danh (với tư cách cha, mẹ của người được tra cứu)" }))],
-            };
+            return { status: 200, body: person, dataSubjects: personSubjects(person) };
           }),
       },
       {
@@ -136,7 +130,7 @@ export function registryProviders(records: RegistryRecords): LocalProvider[] {
             const id = pathParameter(request.path);
             if (!id) return badPath('/{householdId}');
             const household = await records.household(id);
-            return { status: 200, body: household, dataSubjects: household.members.map((m) => ({ personalId: m.personalId, data: 'họ tên, ngày sinh, giới tính, thành viên hộ gia đình' })) };
+            return { status: 200, body: household, dataSubjects: householdSubjects(household) };
           }),
       },
     ],
@@ -160,15 +154,12 @@ export function registryProviders(records: RegistryRecords): LocalProvider[] {
             const code = pathParameter(request.path);
             if (!code) return badPath('/{enterpriseCode}');
             const enterprise = await records.enterprise(code);
-            return { status: 200, body: enterprise, dataSubjects: [{ personalId: enterprise.legalRepresentative.personalId, data: `họ tên, số định danh (người đại diện theo pháp luật của doanh nghiệp ${enterprise.enterpriseCode})` }] };
+            return { status: 200, body: enterprise, dataSubjects: enterpriseSubjects(enterprise) };
           }),
       },
     ],
     events: [],
   };
-
-  const parcelSubjects = (parcels: { holderIds: string[]; communeCode: string; mapSheet: number; parcelNumber: number }[]) =>
-    parcels.flatMap((p) => p.holderIds.map((personalId) => ({ personalId, data: `quyền sử dụng thửa đất số ${p.parcelNumber}, tờ bản đồ số ${p.mapSheet}, xã ${p.communeCode}` })));
 
   const land: LocalProvider = {
     memberClass: 'GOV',
@@ -202,9 +193,7 @@ export function registryProviders(records: RegistryRecords): LocalProvider[] {
             const holder = pathParameter(request.path);
             if (!holder) return badPath('/{personalId}');
             const parcels = await records.parcels({ holder });
-            // Even an empty answer tells something about the holder: they are a subject either way.
-            const others = parcelSubjects(parcels).filter((subject) => subject.personalId !== holder);
-            return { status: 200, body: parcels, dataSubjects: [{ personalId: holder, data: `các thửa đất đứng tên (${parcels.length} thửa)` }, ...others] };
+            return { status: 200, body: parcels, dataSubjects: holderSubjects(holder, parcels) };
           }),
       },
     ],

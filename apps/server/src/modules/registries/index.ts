@@ -1,3 +1,4 @@
+import type { DataAccessRecorder } from '../../kernel/data-access.ts';
 import type { Module, ModuleContext } from '../../kernel/module.ts';
 import { createRegistriesRepository } from './registries.repository.ts';
 import { registriesRoutes } from './registries.routes.ts';
@@ -30,10 +31,15 @@ export type { RegistryRecords } from './registry-records.ts';
  * population, business and land registries with their own API, the ports identity uses, and the
  * records the exchange gateway serves (`registryProviders(service.records)`).
  */
-export function createRegistriesModule(context: ModuleContext) {
+export type RegistriesPorts = {
+  /** The data tracker's recorder: reads on the registries' own API are recorded like the gateway's. */
+  dataAccess: DataAccessRecorder;
+};
+
+export function createRegistriesModule(context: ModuleContext, ports: RegistriesPorts) {
   const repository = createRegistriesRepository(context.database.db);
   const records = createRegistryRecords({ db: context.database.db, repository, outbox: context.outbox });
-  const module: Module = { name: 'registries', routes: registriesRoutes(records) };
+  const module: Module = { name: 'registries', routes: registriesRoutes({ records, recorder: ports.dataAccess, db: context.database.db, now: () => context.clock.now() }) };
   return {
     ...module,
     service: {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { outboxEvent } from '../../kernel/events/outbox.schema.ts';
 import { createListeningTestApp, moduleService, type TestApp } from '../../kernel/testing/test-app.ts';
 import type { createIdentityModule } from '../identity/index.ts';
@@ -13,6 +13,7 @@ type IdentityService = ReturnType<typeof createIdentityModule>['service'];
 let t: TestApp & { base: string };
 let providers: LocalProvider[];
 const tokens: Record<string, string> = {};
+const PURPOSE = 'Thẩm định hồ sơ đăng ký thường trú';
 
 async function clientToken(clientId: string, permissions: ('registries:read' | 'registries:manage' | 'dossiers:read')[]): Promise<string> {
   const identity = moduleService<IdentityService>(t, 'identity');
@@ -26,7 +27,7 @@ async function clientToken(clientId: string, permissions: ('registries:read' | '
 }
 
 async function call(who: string | undefined, method: 'GET' | 'POST', url: string, body?: object) {
-  const response = await t.app.inject({ method, url, headers: who ? { authorization: `Bearer ${tokens[who] ?? ''}` } : {}, ...(body ? { payload: body } : {}) });
+  const response = await t.app.inject({ method, url, headers: { ...(who ? { authorization: `Bearer ${tokens[who] ?? ''}` } : {}), 'x-road-purpose': encodeURIComponent(PURPOSE) }, ...(body ? { payload: body } : {}) });
   return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
 }
 
@@ -38,6 +39,12 @@ before(async () => {
   providers = registryProviders(moduleService<{ records: RegistryRecords }>(t, 'registries').records);
 });
 after(async () => t.close());
+
+/** How many data-tracker entries a person has. */
+async function trackedFor(personalId: string): Promise<number> {
+  const [row] = await t.db.database.db.execute<{ n: string }>(sql`select count(*) as n from tracker.data_access where subject_personal_id = ${personalId}`);
+  return Number(row?.n ?? 0);
+}
 
 // A child of a generated family (both parents known), and the family's father.
 const child = syntheticPerson(10_003);
@@ -73,6 +80,36 @@ describe('GET /api/v1/registries/population/persons/:personalId', () => {
       assert.equal(answer.body.code, code);
     });
   }
+
+  it('needs a stated purpose (no personal ID in it, none in the case reference) before it reads anything', async () => {
+    const url = `/api/v1/registries/population/persons/${child.personalId}`;
+    const before = await trackedFor(child.personalId);
+    const cases: [string, Record<string, string>, string][] = [
+      ['no purpose', {}, 'registries.purpose_required'],
+      ['an empty purpose', { 'x-road-purpose': '%20' }, 'registries.purpose_required'],
+      ['a malformed encoding', { 'x-road-purpose': '%E0%A4%A' }, 'registries.purpose_required'],
+      ['a personal ID in the purpose', { 'x-road-purpose': encodeURIComponent(`tra cứu ${father.personalId}`) }, 'registries.purpose_required'],
+      ['a personal ID in the case reference', { 'x-road-purpose': 'kiem-tra', 'x-road-issue': `HS-${father.personalId}` }, 'registries.invalid_issue'],
+    ];
+    for (const [name, headers, code] of cases) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens.reader ?? ''}`, ...headers } });
+      assert.equal(response.statusCode, 400, name);
+      assert.equal(response.json<{ code: string }>().code, code, name);
+    }
+    assert.equal(await trackedFor(child.personalId), before, 'a refused read is not a read');
+  });
+
+  it('records the read in the data tracker of the person and of the parents it names (channel direct)', async () => {
+    const before = await Promise.all([child.personalId, father.personalId].map(trackedFor));
+    const answer = await t.app.inject({ method: 'GET', url: `/api/v1/registries/population/persons/${child.personalId}`, headers: { authorization: `Bearer ${tokens.reader ?? ''}`, 'x-road-purpose': encodeURIComponent(PURPOSE), 'x-road-issue': 'HS-2026-001' } });
+    assert.equal(answer.statusCode, 200);
+    const after = await Promise.all([child.personalId, father.personalId].map(trackedFor));
+    assert.deepEqual(after, before.map((n) => n + 1));
+    const [row] = await t.db.database.db.execute<{ channel: string; purpose: string; reference: string; accessor_id: string; service: string }>(
+      sql`select channel, purpose, reference, accessor_id, service from tracker.data_access where subject_personal_id = ${child.personalId} order by recorded_at desc limit 1`,
+    );
+    assert.deepEqual(row, { channel: 'direct', purpose: PURPOSE, reference: 'HS-2026-001', accessor_id: 'registry-reader', service: 'registries/population/person' });
+  });
 
   it('refuses a client without registries:read (403) and nobody (401)', async () => {
     assert.equal((await call('other', 'GET', `/api/v1/registries/population/persons/${child.personalId}`)).status, 403);

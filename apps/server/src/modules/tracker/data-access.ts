@@ -6,7 +6,7 @@ import type { DataAccess } from '../../kernel/data-access.ts';
 
 export type { DataAccess } from '../../kernel/data-access.ts';
 
-const CHANNELS = ['exchange', 'back_office'] as const;
+const CHANNELS = ['exchange', 'back_office', 'direct'] as const;
 const ACCESSOR_KINDS = ['system', 'official'] as const;
 const PERSONAL_ID = /^\d{12}$/;
 /** Text fields are labels; a long text is likely personal data pasted in by mistake. */
@@ -34,7 +34,7 @@ export function problemsOf(access: DataAccess): string[] {
     else if (value.length > MAX_TEXT) problems.push(`${name} is longer than ${MAX_TEXT} characters`);
   };
   if (typeof access.subjectPersonalId !== 'string' || !PERSONAL_ID.test(access.subjectPersonalId)) problems.push('subjectPersonalId must be a 12-digit personal ID');
-  if (!(CHANNELS as readonly string[]).includes(access.channel)) problems.push('channel must be exchange or back_office');
+  if (!(CHANNELS as readonly string[]).includes(access.channel)) problems.push('channel must be exchange, back_office or direct');
   if (!(ACCESSOR_KINDS as readonly string[]).includes(access.accessorKind)) problems.push('accessorKind must be system or official');
   text('accessorId', access.accessorId, true);
   text('accessorName', access.accessorName, true);

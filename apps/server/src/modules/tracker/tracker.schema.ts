@@ -16,7 +16,7 @@ export const dataAccess = trackerSchema.table(
     /** The person whose data was read (12-digit personal ID). */
     subjectPersonalId: text('subject_personal_id').notNull(),
     /** Through the exchange gateway (a system's call), or in the back office (an official's screen). */
-    channel: text('channel', { enum: ['exchange', 'back_office'] }).notNull(),
+    channel: text('channel', { enum: ['exchange', 'back_office', 'direct'] }).notNull(),
     accessorKind: text('accessor_kind', { enum: ['system', 'official'] }).notNull(),
     /** The client subsystem id, or the official's account id (for auditors; the citizen is not shown it). */
     accessorId: text('accessor_id').notNull(),

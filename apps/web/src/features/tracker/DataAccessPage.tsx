@@ -11,6 +11,7 @@ import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 // server leaves out what is hidden for an investigation until its date; this page shows what it gets.
 
 const PAGE_SIZE = 20;
+const CHANNEL_LABELS = { exchange: 'tracker.channel.exchange', back_office: 'tracker.channel.backOffice', direct: 'tracker.channel.direct' } as const;
 /** The entry's facts side by side where there is room, one under another on a phone. */
 const DETAILS_GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))', gap: 'var(--mantine-spacing-xs)' } as const;
 
@@ -71,7 +72,7 @@ function EntryCard({ entry }: { entry: DataAccessEntry }) {
       <Stack gap="xs">
         <Group justify="space-between" align="start">
           <Title order={2} size="h4" id={headingId}>{entry.agency.name ?? entry.agency.code}</Title>
-          <Badge variant="light" color="dark">{t(entry.channel === 'exchange' ? 'tracker.channel.exchange' : 'tracker.channel.backOffice')}</Badge>
+          <Badge variant="light" color="dark">{t(CHANNEL_LABELS[entry.channel])}</Badge>
         </Group>
         <Box component="dl" m={0} style={DETAILS_GRID}>
           {field(t('tracker.when'), formatDateTime(entry.occurredAt))}
