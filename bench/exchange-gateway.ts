@@ -20,7 +20,7 @@ async function sequentialP50(base: string, mode: 'direct' | 'gateway', token: st
     const id = ids[i % ids.length] ?? '';
     const headers: Record<string, string> =
       mode === 'direct'
-        ? { authorization: `Bearer ${token}` }
+        ? { authorization: `Bearer ${token}`, 'x-road-userid': 'bench-operator', 'x-road-purpose': 'benchmark' }
         : { authorization: `Bearer ${token}`, 'x-road-client': CLIENT, 'x-road-id': randomUUID(), 'x-road-date': new Date().toISOString(), 'x-road-userid': 'bench-operator', 'x-road-purpose': 'benchmark' };
     const started = performance.now();
     const response = await fetch(mode === 'direct' ? `${base}/api/v1/registries/population/persons/${id}` : `${base}/r1/${SERVICE}/${id}`, { headers });
