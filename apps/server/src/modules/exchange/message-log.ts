@@ -37,12 +37,16 @@ export function createMessageLog(deps: { db: Db; tracker: DataAccessRecorder }) 
         prevHash = rowHash;
         return row;
       });
-      await tx.insert(messageLog).values(rows.map((row) => ({ ...row, at: new Date(row.at) })));
       const seen = batch.flatMap((pending) => (pending.seen ? [{ ...pending.seen, seenAt: new Date(pending.entry.at) }] : []));
-      if (seen.length > 0) await tx.insert(seenMessage).values(seen).onConflictDoNothing();
       const accesses = batch.flatMap((pending) => pending.accesses);
-      if (accesses.length > 0) await deps.tracker.record(tx, accesses);
-      await tx.execute(sql`update exchange.chain_head set seq = ${seq}, hash = ${prevHash} where id = 1`);
+      // Issued together, the statements travel pipelined on the transaction's connection (one round
+      // trip instead of four); they run in this order, and any failure rolls the whole batch back.
+      await Promise.all([
+        tx.insert(messageLog).values(rows.map((row) => ({ ...row, at: new Date(row.at) }))),
+        seen.length > 0 ? tx.insert(seenMessage).values(seen).onConflictDoNothing() : undefined,
+        accesses.length > 0 ? deps.tracker.record(tx, accesses) : undefined,
+        tx.execute(sql`update exchange.chain_head set seq = ${seq}, hash = ${prevHash} where id = 1`),
+      ]);
       return rows;
     });
   }
