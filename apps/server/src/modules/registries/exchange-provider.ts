@@ -1,7 +1,7 @@
 // The registries as member systems behind the data exchange gateway (X-Road style: member class GOV,
 // the owning ministry's member code, a subsystem, services). The gateway (module exchange) calls these
 // handlers after it has authenticated the caller, checked the access right and logged the message; it
-// is not imported here — these types match the gateway's by structure.
+// is not imported here — both use the kernel's provider port.
 //
 // Member codes are QĐ 20/2020/QĐ-TTg level-1 agency codes as inferred in domain-vn.md §4.4: G01 Bộ Công
 // an (population registry, Luật Căn cước 2023), G12 Bộ Tài chính (business registry since the 2025
@@ -14,41 +14,9 @@ import { RegistryEnterpriseView, RegistryHouseholdView, RegistryParcelView, Regi
 import { DomainError } from '../../kernel/errors.ts';
 import { PERSON_MOVED } from './registries.events.ts';
 import type { RegistryRecords } from './registry-records.ts';
+import type { LocalProvider, ProviderRequest, ProviderResponse } from '../../kernel/exchange-provider.ts';
 
-export type ProviderRequest = {
-  method: string;
-  /** After the service code: '' or '/…'. */
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  userId: string | null;
-  purpose: string | null;
-  messageId: string;
-};
-export type ProviderResponse = {
-  status: number;
-  body: unknown;
-  /** Whose personal data the answer holds and which, for the citizen's data tracker. */
-  dataSubjects?: { personalId: string; data: string }[];
-};
-export type ProvidedService = {
-  code: string;
-  title: { vi: string; en: string };
-  /** OpenAPI 3.1 document of this service. */
-  openapi: Record<string, unknown>;
-  personalData: boolean;
-  handle(request: ProviderRequest): Promise<ProviderResponse>;
-};
-export type ProvidedEvent = { code: string; topic: string; title: { vi: string; en: string } };
-export type LocalProvider = {
-  memberClass: 'GOV';
-  memberCode: string;
-  memberName: string;
-  subsystem: string;
-  subsystemName: string;
-  services: ProvidedService[];
-  events: ProvidedEvent[];
-};
+export type { LocalProvider, ProvidedEvent, ProvidedService, ProviderRequest, ProviderResponse } from '../../kernel/exchange-provider.ts';
 
 const STATUS_OF: Record<string, number> = { invalid: 400, not_found: 404, conflict: 409, unprocessable: 422, forbidden: 403 };
 
