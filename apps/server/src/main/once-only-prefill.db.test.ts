@@ -75,6 +75,13 @@ describe('once-only prefill through the exchange gateway', () => {
     assert.ok(entries[0]?.agency.name, 'the agency is named');
   });
 
+  it('granting the demo rights again (every start) changes and records nothing', async () => {
+    const audits = async () => Number((await t.db.database.db.execute<{ n: string }>(sql`select count(*) as n from exchange.admin_audit`))[0]?.n ?? 0);
+    const before = await audits();
+    await grantDemoRegistryAccess(exchange, async (code) => DEMO_AGENCIES.find((a) => a.code === code)?.name, DEMO_SERVICES);
+    assert.equal(await audits(), before);
+  });
+
   it('never overwrites what the person already typed', async () => {
     assert.ok(BIRTH);
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/drafts', headers: { authorization: `Bearer ${tokens.get('level2') ?? ''}` }, payload: { agencyCode: BIRTH.agencyCode, procedureCode: BIRTH.procedureCode, formData: { declarant: { fullName: 'Tên Tự Gõ' } } } });

@@ -114,6 +114,8 @@ export function createAdministration(deps: { db: Db; catalogue: Catalogue; autho
           .from(accessRight)
           .where(and(eq(accessRight.clientSubsystemId, input.clientSubsystemId), eq(accessRight.serviceId, input.serviceId), isNull(accessRight.revokedAt)))
           .for('update');
+        // Granting again what is already granted changes nothing, and records nothing.
+        if (existing && existing.mayDeferDisclosure === input.mayDeferDisclosure) return existing;
         const saved = existing
           ? (await tx.update(accessRight).set({ mayDeferDisclosure: input.mayDeferDisclosure }).where(eq(accessRight.id, existing.id)).returning())[0]
           : (await tx.insert(accessRight).values({ id: uuidv7(), clientSubsystemId: input.clientSubsystemId, serviceId: input.serviceId, mayDeferDisclosure: input.mayDeferDisclosure, grantedBy: caller.subject, grantedAt: deps.now() }).returning())[0];
