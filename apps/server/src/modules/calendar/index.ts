@@ -6,6 +6,7 @@ import { createCalendarService } from './calendar.service.ts';
 export { seedCalendar } from './calendar.seed.ts';
 export type { CalendarService } from './calendar.service.ts';
 export { WorkingCalendar } from './working-calendar.ts';
+export { fromDayNumber, toDayNumber } from './civil-date.ts';
 export type { DueResult, DayStatus, ReceiptOptions, Channel } from './working-calendar.ts';
 
 /** The legal working-day calendar (lịch làm việc) every deadline uses. */
