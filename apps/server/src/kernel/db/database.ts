@@ -33,8 +33,13 @@ export function connectDatabase(url: string, options: { max?: number; applicatio
   };
 }
 
-/** PostgreSQL's unique_violation (23505), from the driver's error or from Drizzle's wrapper around it. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (value: unknown) => (value && typeof value === 'object' && 'code' in value ? String(value.code) : undefined);
-  return code(error) === '23505' || code((error as { cause?: unknown } | undefined)?.cause) === '23505';
+/**
+ * PostgreSQL's unique_violation (23505), from the driver's error or from Drizzle's wrapper around it;
+ * with `constraint`, only a violation of that constraint (index) name.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const field = (value: unknown, name: string) => (value && typeof value === 'object' && name in value ? String((value as Record<string, unknown>)[name]) : undefined);
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  const driverError = field(error, 'code') === '23505' ? error : field(cause, 'code') === '23505' ? cause : undefined;
+  return driverError !== undefined && (constraint === undefined || field(driverError, 'constraint_name') === constraint);
 }

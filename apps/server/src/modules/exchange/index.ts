@@ -62,7 +62,7 @@ export function createExchangeModule(context: ModuleContext, deps: ExchangeDeps)
   const db = context.database.db;
   const now = () => context.clock.now();
   const catalogue = createCatalogue({ db, instance: config.instance, now });
-  const log = createMessageLog({ db, tracker: deps.tracker });
+  const log = createMessageLog({ sql: context.database.sql, tracker: deps.tracker });
   const replay = createReplayGuard(config.replayWindowMs);
   let localTsa: LocalTsa | undefined;
   const timestamper = createTimestamper({
