@@ -239,6 +239,34 @@ describe('exchange messages', () => {
     assert.equal(old.response.headers['x-road-error'], 'Server.ClientProxy.MessageExpired');
   });
 
+  it('refuses the replay attacks of the reliability plan (§2.4), each one logged', async () => {
+    // Signed with a purpose and a user, so that only the service differs when it is sent to the person service.
+    const signed = xroadHeaders({ method: 'POST', target: `/r1/${ECHO}`, client: CLIENT, body: Buffer.from('{"n":1}'), key: signingKey, purpose: 'kiểm thử', userId: 'canbo01' });
+    const inject = (url: string, payload: string) => {
+      calls += 1;
+      return t.app.inject({ method: 'POST', url, headers: { ...signed.headers, authorization: `Bearer ${tokens.hoTich ?? ''}`, 'content-type': 'application/json' }, payload });
+    };
+    assert.equal((await inject(`/r1/${ECHO}`, '{"n":1}')).statusCode, 200);
+    // The identical signed message, byte for byte.
+    const identical = await inject(`/r1/${ECHO}`, '{"n":1}');
+    assert.equal(identical.statusCode, 409);
+    assert.equal(identical.headers['x-road-error'], 'Server.ClientProxy.DuplicateMessage');
+    // The same id with a new body, correctly signed by the client.
+    const newBody = await send({ service: ECHO, messageId: signed.messageId, body: { n: 2 } });
+    assert.equal(newBody.response.statusCode, 409);
+    // A valid message sent to another service than the one it was signed for.
+    const elsewhere = await t.app.inject({ method: 'POST', url: `/r1/${PERSON}/${subject.personalId}`, headers: { ...signed.headers, authorization: `Bearer ${tokens.hoTich ?? ''}`, 'content-type': 'application/json' }, payload: '{"n":1}' });
+    calls += 1;
+    assert.equal(elsewhere.statusCode, 403);
+    assert.equal(elsewhere.headers['x-road-error'], 'Server.ClientProxy.InvalidSignature');
+    const rows = (await logRows()).slice(-3);
+    assert.deepEqual(rows.map((row) => [row.status, row.error_code]), [
+      [409, 'Server.ClientProxy.DuplicateMessage'],
+      [409, 'Server.ClientProxy.DuplicateMessage'],
+      [403, 'Server.ClientProxy.InvalidSignature'],
+    ]);
+  });
+
   it('requires a purpose and the acting person for personal data, and records the read for the tracker', async () => {
     const without = await send({ service: PERSON, path: `/${subject.personalId}`, userId: 'canbo01' });
     assert.equal(without.response.statusCode, 400);
