@@ -67,6 +67,18 @@ describe('browser journeys: who read my data', { skip: chromiumAvailable ? false
       assert.ok(!text.includes(officer.fullName), 'not the official’s name');
       assert.equal(await entry.count(), 1, 'exactly the one read by an official');
       await assertAccessible(page, `who read my data (${viewport.name})`);
+      // The citizen narrows the list to a period: a reversed one is explained, an empty one says so.
+      await page.getByLabel('Từ ngày').fill('2000-01-31');
+      await page.getByLabel('Đến ngày').fill('2000-01-01');
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await page.getByText('Ngày bắt đầu không được sau ngày kết thúc.').waitFor();
+      await page.getByLabel('Từ ngày').fill('2000-01-01');
+      await page.getByLabel('Đến ngày').fill('2000-01-31');
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+      await page.getByText('Không có lượt khai thác nào trong khoảng thời gian này.').waitFor();
+      assert.equal(await page.getByRole('article').count(), 0, 'nothing read in January 2000');
+      await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+      await entry.waitFor({ timeout: 10_000 });
       await shot(page, `data-tracker-${viewport.name}`);
       await page.close();
     });
