@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     ['SMTP_URL not a URL', { SMTP_URL: 'mail.example.vn:587' }, 'SMTP_URL'],
     ['MAIL_FROM without an address', { MAIL_FROM: 'Congso' }, 'MAIL_FROM'],
     ['MAIL_FROM spanning lines', { MAIL_FROM: 'Congso <a@b.vn>\r\nBcc: x@y.vn' }, 'MAIL_FROM'],
+    ['event retention shorter than the stream keeps messages', { EXCHANGE_EVENT_RETENTION_DAYS: '7' }, 'EXCHANGE_EVENT_RETENTION_DAYS'],
   ];
   for (const [name, env, variable] of bad) {
     it(`stops on ${name} and names ${variable}`, () => {

@@ -48,6 +48,8 @@ const Env = z.object({
   EXCHANGE_TIMESTAMP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
   EXCHANGE_TIMESTAMP_FAILURE_LIMIT_MS: z.coerce.number().int().min(0).default(14_400_000),
   EXCHANGE_REPLAY_WINDOW_MS: z.coerce.number().int().min(1000).default(300_000),
+  // Past JetStream's 7-day stream age (events/jetstream.ts), or a redelivery could miss its inbox row.
+  EXCHANGE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(8, 'must be at least 8 days: longer than the event stream keeps messages (7 days)').max(3650).default(30),
 });
 
 function isSmtpUrl(value: string): boolean {
@@ -72,7 +74,7 @@ export type Config = Readonly<{
   exchange: ExchangeConfig;
 }>;
 
-export type ExchangeConfig = Readonly<{ instance: string; tsaUrl: string | undefined; timestampIntervalMs: number; timestampFailureLimitMs: number; replayWindowMs: number }>;
+export type ExchangeConfig = Readonly<{ instance: string; tsaUrl: string | undefined; timestampIntervalMs: number; timestampFailureLimitMs: number; replayWindowMs: number; eventRetentionDays: number }>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -109,6 +111,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       timestampIntervalMs: env.EXCHANGE_TIMESTAMP_INTERVAL_MS,
       timestampFailureLimitMs: env.EXCHANGE_TIMESTAMP_FAILURE_LIMIT_MS,
       replayWindowMs: env.EXCHANGE_REPLAY_WINDOW_MS,
+      eventRetentionDays: env.EXCHANGE_EVENT_RETENTION_DAYS,
     }),
   });
 }

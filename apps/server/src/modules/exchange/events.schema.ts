@@ -8,7 +8,8 @@ export const exchangeEventsSchema = pgSchema('exchange');
 /**
  * In-process delivery (no NATS_URL): one signed envelope per (event, subscriber subsystem), written by
  * the `exchange.events` outbox consumer inside its delivery transaction and read by local subscribers.
- * With NATS the envelopes go to JetStream instead and this table stays empty. Append-only.
+ * With NATS the envelopes go to JetStream instead and this table stays empty. Append-only; rows past
+ * EXCHANGE_EVENT_RETENTION_DAYS are deleted (events/retention.ts), as JetStream ages its messages out.
  */
 export const eventEnvelope = exchangeEventsSchema.table(
   'event_envelope',
@@ -21,7 +22,7 @@ export const eventEnvelope = exchangeEventsSchema.table(
     envelope: jsonb('envelope').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.subscriber] }), index('event_envelope_subscriber_idx').on(t.subscriber, t.seq)],
+  (t) => [primaryKey({ columns: [t.eventId, t.subscriber] }), index('event_envelope_subscriber_idx').on(t.subscriber, t.seq), index('event_envelope_created_idx').on(t.createdAt)],
 );
 
 /**
@@ -39,5 +40,5 @@ export const eventInbox = exchangeEventsSchema.table(
     topic: text('topic').notNull(),
     handledAt: timestamp('handled_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [primaryKey({ columns: [t.subscriber, t.consumer, t.eventId] })],
+  (t) => [primaryKey({ columns: [t.subscriber, t.consumer, t.eventId] }), index('event_inbox_handled_idx').on(t.handledAt)],
 );

@@ -16,6 +16,7 @@ import { loadGatewaySigner, type GatewaySigner } from './signer.ts';
 import { createTimestamper } from './timestamper.ts';
 import { envelopeSignerFrom } from './events/envelope.ts';
 import { createExchangeEvents } from './events/exchange-events.ts';
+import { pruneEventTables, type EventPruning } from './events/retention.ts';
 import { startLocalTsa, type LocalTsa } from './tsa/local-tsa.ts';
 
 export type { DataAccess, DataAccessRecorder, LocalProvider, ProvidedEvent, ProvidedService, ProviderRequest, ProviderResponse } from './provider.ts';
@@ -52,6 +53,7 @@ export type InProcessCall = {
 };
 
 const SEEN_PRUNE_MS = 60_000;
+const EVENT_PRUNE_MS = 3_600_000;
 
 /**
  * The data exchange gateway (LGSP/NDXP, X-Road's model): catalogue, access rights, the /r1/ message
@@ -92,6 +94,15 @@ export function createExchangeModule(context: ModuleContext, deps: ExchangeDeps)
     logger: context.logger,
   });
   let prune: NodeJS.Timeout | undefined;
+  let pruneEventsTimer: NodeJS.Timeout | undefined;
+
+  /** Deletes event envelopes and inbox rows older than EXCHANGE_EVENT_RETENTION_DAYS (hourly). */
+  async function pruneEvents(): Promise<EventPruning> {
+    const pruned = await pruneEventTables(db, new Date(now().getTime() - config.eventRetentionDays * 86_400_000));
+    if (pruned.unhandledEnvelopes > 0) context.logger.warn({ ...pruned, retentionDays: config.eventRetentionDays }, 'exchange: envelopes no subscriber took were deleted with the retention period');
+    else if (pruned.envelopes + pruned.inboxRows > 0) context.logger.info(pruned, 'exchange: old event envelopes and inbox rows deleted');
+    return pruned;
+  }
 
   async function call(request: InProcessCall): Promise<{ status: number; body: unknown; requestHash: string; messageId: string }> {
     const query = new URLSearchParams(Object.entries(request.query ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
@@ -143,10 +154,16 @@ export function createExchangeModule(context: ModuleContext, deps: ExchangeDeps)
           .catch((error: unknown) => context.logger.warn({ err: error }, 'exchange: could not prune seen message ids'));
       }, SEEN_PRUNE_MS);
       prune.unref();
+      pruneEventsTimer ??= setInterval(() => {
+        pruneEvents().catch((error: unknown) => context.logger.warn({ err: error }, 'exchange: could not prune old events'));
+      }, EVENT_PRUNE_MS);
+      pruneEventsTimer.unref();
     },
     async stop() {
       if (prune) clearInterval(prune);
+      if (pruneEventsTimer) clearInterval(pruneEventsTimer);
       prune = undefined;
+      pruneEventsTimer = undefined;
       await log.settle();
       await timestamper.stop();
       await localTsa?.stop();
@@ -169,8 +186,8 @@ export function createExchangeModule(context: ModuleContext, deps: ExchangeDeps)
         return currentSigner();
       },
       subscribersOf: (topic: string) => administration.subscribersOf(topic),
-      /** Receiving events as a subscriber (a local subsystem or an agency's system with an access right). */
-      events: { subscribeEvents: events.subscribeEvents, mode: events.mode },
+      /** Receiving events as a subscriber (a local subsystem or an agency's system with an access right); `prune` runs the hourly retention now. */
+      events: { subscribeEvents: events.subscribeEvents, mode: events.mode, prune: pruneEvents },
       /** Serves more local providers after start (a member system that starts later; tests' own providers). */
       addProviders: (providers: readonly LocalProvider[]) => catalogue.syncProviders(providers),
       /** Stamps the chain head now (tests, the CLI); the timer does it every EXCHANGE_TIMESTAMP_INTERVAL_MS. */

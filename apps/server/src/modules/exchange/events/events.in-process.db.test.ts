@@ -3,15 +3,13 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import pino from 'pino';
-import { createEventBus } from '../../../kernel/events/event-bus.ts';
-import { createOutbox, type Outbox } from '../../../kernel/events/outbox.ts';
-import { createOutboxWorker } from '../../../kernel/events/outbox-worker.ts';
 import { createTestDatabase, type TestDatabase } from '../../../kernel/testing/test-database.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { signEnvelope, type EventEnvelope } from './envelope.ts';
 import { createExchangeEvents, type ExchangeEvents } from './exchange-events.ts';
 import { receiveEnvelope, type InboxConsumer } from './inbox.ts';
 import { ed25519Signer } from './testing/ed25519-signer.ts';
+import { inProcessEvents } from './testing/in-process-events.ts';
 
 // In-process mode (no NATS_URL): provider → outbox → exchange.events consumer → exchange.event_envelope
 // → subscriber → inbox + handler, all on the real database.
@@ -31,7 +29,7 @@ const rights: Record<string, { subsystemId: string; serviceId: string }[]> = {
 
 let t: TestDatabase;
 let events: ExchangeEvents;
-let outbox: Outbox;
+let publish: ReturnType<typeof inProcessEvents>['publish'];
 let drainOutbox: () => Promise<number>;
 
 const effects = async (consumer: string) =>
@@ -39,23 +37,11 @@ const effects = async (consumer: string) =>
 const effect = (consumer: string) => async (envelope: EventEnvelope, tx: Parameters<InboxConsumer['handle']>[1]) => {
   await tx.execute(sql`insert into public.exchange_test_effect (consumer, event_id) values (${consumer}, ${envelope.eventId})`);
 };
-const publish = (topic: string, payload: unknown) => t.database.db.transaction((tx) => outbox.append(tx, { topic, payload }));
 
 before(async () => {
   t = await createTestDatabase();
   await t.database.db.execute(sql`create table public.exchange_test_effect (consumer text not null, event_id uuid not null)`);
-  events = createExchangeEvents({
-    db: t.database.db,
-    signer,
-    subscribersOf: async (topic) => rights[topic] ?? [],
-    topics: ['registries.person.moved', 'dossiers.result.issued'],
-    logger,
-  });
-  const bus = createEventBus();
-  bus.subscribe(events.subscription);
-  outbox = createOutbox(bus);
-  const worker = createOutboxWorker({ db: t.database.db, bus, logger, pollMs: 10 });
-  drainOutbox = () => worker.drain();
+  ({ events, publish, drainOutbox } = inProcessEvents({ db: t.database.db, signer, subscribersOf: async (topic) => rights[topic] ?? [], topics: ['registries.person.moved', 'dossiers.result.issued'], logger }));
 });
 after(async () => {
   await events.close();

@@ -1,0 +1,2 @@
+CREATE INDEX "event_envelope_created_idx" ON "exchange"."event_envelope" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "event_inbox_handled_idx" ON "exchange"."event_inbox" USING btree ("handled_at");
