@@ -61,7 +61,8 @@ export const RegistryParcelView = z
   .meta({ id: 'RegistryParcel' });
 
 export const RegistryParcelQuery = z.union([
-  z.object({ commune: CommuneCode, sheet: z.coerce.number().int().min(1), parcel: z.coerce.number().int().min(1) }),
+  // The gateway's path takes at most nine digits for each (and the columns are 32-bit integers).
+  z.object({ commune: CommuneCode, sheet: z.coerce.number().int().min(1).max(999_999_999), parcel: z.coerce.number().int().min(1).max(999_999_999) }),
   z.object({ holder: PersonalId }),
 ]);
 

@@ -3,10 +3,13 @@ import { IsoDate, PageQuery, pageOf } from './common.ts';
 
 // The data tracker (nhật ký khai thác dữ liệu cá nhân): who read a person's data, when, why.
 
+/** A period's bound: no record predates the platform, and year 1 would fall out of PostgreSQL's range once moved to UTC. */
+const PeriodDate = IsoDate.refine((day) => day >= '1900-01-01', 'a date from 1900-01-01 on');
+
 export const DataAccessQuery = PageQuery.extend({
   /** Vietnam dates, both included. */
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: PeriodDate.optional(),
+  to: PeriodDate.optional(),
 });
 
 /** One read of the person's data as they see it: the agency and the accessor's capacity, never another person's identity. */

@@ -30,3 +30,15 @@ export type DataAccess = {
 
 /** Records reads in the caller's transaction: awaited before the data is returned, so an unrecorded read fails. */
 export type DataAccessRecorder = { record(tx: Executor, accesses: readonly DataAccess[]): Promise<void> };
+
+const UUID = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/gi;
+
+/**
+ * Whether free text a caller states (a purpose, a case reference) holds twelve digits in a row: a
+ * personal ID, or something that cannot be told from one. Such text goes into logs and the data
+ * tracker and is shown to the data subject, so it must not carry anyone's ID. A UUID is not one,
+ * though its last group is twelve digits once in about 270 (the platform names drafts by UUID).
+ */
+export function mentionsPersonalId(text: string): boolean {
+  return /\d{12}/.test(text.replace(UUID, '-'));
+}

@@ -301,6 +301,7 @@ describe('who may see entries', () => {
     ['pageSize above 100', '?pageSize=101'],
     ['an impossible date', '?from=2026-13-01'],
     ['text for a page', '?page=abc'],
+    ['a date in year 1 (year 0 once moved to UTC)', '?from=0001-01-01'],
   ];
   for (const [label, query] of bad) {
     it(`answers 400 problem+json for ${label}`, async () => {

@@ -1,3 +1,4 @@
+import { mentionsPersonalId } from '../../kernel/data-access.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { buildProblem } from '../../kernel/http/problem.ts';
 import { canonicalRequest, canonicalResponse, requestHashOf, responseHashOf, type MessageHeaders } from './canonical.ts';
@@ -17,8 +18,6 @@ import type { Timestamper } from './timestamper.ts';
 // Every outcome, refusals included, is one signed, chained log row (Decree 47/2020 Art. 45).
 
 /** A message as it reached the gateway. Header values are raw (undefined when absent). */
-/** Twelve digits in a row: a personal ID (or something that cannot be told from one). */
-const PERSONAL_ID_RUN = /\d{12}/;
 
 export type IncomingMessage = {
   method: string;
@@ -162,7 +161,7 @@ export function createGateway(deps: {
     if (h.discloseAfter !== undefined && !validDay(h.discloseAfter)) return refuse(REFUSALS.missingHeader, { header: 'X-Road-Disclose-After' });
     // Purposes and case references go into the message log and the subjects' data tracker as text: a
     // personal ID in them would copy personal data there (and reveal one person to another).
-    if (PERSONAL_ID_RUN.test(purpose ?? '') || PERSONAL_ID_RUN.test(h.issue ?? '')) return refuse(REFUSALS.personalIdInHeader);
+    if (mentionsPersonalId(purpose ?? '') || mentionsPersonalId(h.issue ?? '')) return refuse(REFUSALS.personalIdInHeader);
 
     // 3. Who is calling: a registered subsystem, bound to the OAuth client behind the token.
     const snapshot = await deps.catalogue.current();

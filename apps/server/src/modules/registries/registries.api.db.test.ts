@@ -90,6 +90,8 @@ describe('GET /api/v1/registries/population/persons/:personalId', () => {
       ['a malformed encoding', { 'x-road-purpose': '%E0%A4%A' }, 'registries.purpose_required'],
       ['a personal ID in the purpose', { 'x-road-purpose': encodeURIComponent(`tra cứu ${father.personalId}`) }, 'registries.purpose_required'],
       ['a personal ID in the case reference', { 'x-road-purpose': 'kiem-tra', 'x-road-issue': `HS-${father.personalId}` }, 'registries.invalid_issue'],
+      ['an over-long acting user', { 'x-road-purpose': 'kiem-tra', 'x-road-userid': 'u'.repeat(201) }, 'registries.invalid_user_id'],
+      ['an acting user with a line break', { 'x-road-purpose': 'kiem-tra', 'x-road-userid': 'can\tbo' }, 'registries.invalid_user_id'],
     ];
     for (const [name, headers, code] of cases) {
       const response = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens.reader ?? ''}`, ...headers } });
@@ -150,6 +152,7 @@ describe('households, enterprises, parcels', () => {
     assert.ok((held.body as unknown as { certificateNumber: string }[]).some((p) => p.certificateNumber === parcel.certificateNumber));
     assert.equal((await call('reader', 'GET', `/api/v1/registries/land/parcels?commune=${parcel.communeCode}&sheet=999999&parcel=1`)).body.code, 'registries.parcel_not_found');
     assert.equal((await call('reader', 'GET', '/api/v1/registries/land/parcels?commune=1&sheet=1&parcel=1')).status, 400);
+    assert.equal((await call('reader', 'GET', `/api/v1/registries/land/parcels?commune=${parcel.communeCode}&sheet=3000000000&parcel=1`)).status, 400, 'beyond the columns: a 400, not a 500');
   });
 });
 

@@ -1,7 +1,7 @@
 import { RegistryEnterpriseView, RegistryHouseholdView, RegistryParcelQuery, RegistryParcelView, RegistryPersonView, RegistryResidenceMove, RegistryResidenceMoved } from '@congso/contracts';
 import { z } from 'zod';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
-import type { DataAccessRecorder } from '../../kernel/data-access.ts';
+import { mentionsPersonalId, type DataAccessRecorder } from '../../kernel/data-access.ts';
 import type { Executor } from '../../kernel/db/database.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import type { App } from '../../kernel/http/types.ts';
@@ -37,7 +37,7 @@ function purposeOf(headers: Headers): string {
     purpose = undefined;
   }
   // A personal ID in the purpose would copy personal data into the tracker (and show it to others).
-  if (!purpose || purpose.length > 500 || /\d{12}/.test(purpose)) {
+  if (!purpose || purpose.length > 500 || mentionsPersonalId(purpose)) {
     throw new DomainError('invalid', 'registries.purpose_required', { vi: 'Cần nêu mục đích khai thác dữ liệu cá nhân (tiêu đề X-Road-Purpose, mã hóa phần trăm UTF-8).', en: 'State the purpose of reading personal data (header X-Road-Purpose, percent-encoded UTF-8).' });
   }
   return purpose;
@@ -46,10 +46,19 @@ function purposeOf(headers: Headers): string {
 /** The caller's case reference, if any; never a personal ID (it is shown to the data subject). */
 function referenceOf(headers: Headers): string | null {
   const issue = header(headers, 'x-road-issue');
-  if (issue !== undefined && (issue.length > 200 || /\d{12}/.test(issue))) {
+  if (issue !== undefined && (issue.length > 200 || mentionsPersonalId(issue))) {
     throw new DomainError('invalid', 'registries.invalid_issue', { vi: 'Mã hồ sơ, vụ việc (X-Road-Issue) tối đa 200 ký tự và không chứa số định danh cá nhân.', en: 'The case reference (X-Road-Issue) is at most 200 characters and holds no personal ID.' });
   }
   return issue ?? null;
+}
+
+/** The person acting inside the calling system, if named: printable ASCII, as the gateway accepts it. */
+function userIdOf(headers: Headers): string | null {
+  const userId = header(headers, 'x-road-userid');
+  if (userId !== undefined && !/^[\x20-\x7e]{1,200}$/.test(userId)) {
+    throw new DomainError('invalid', 'registries.invalid_user_id', { vi: 'Người thực hiện (X-Road-UserId) gồm 1–200 ký tự ASCII in được.', en: 'The acting user (X-Road-UserId) is 1–200 printable ASCII characters.' });
+  }
+  return userId ?? null;
 }
 
 export function registriesRoutes(deps: Deps) {
@@ -58,6 +67,7 @@ export function registriesRoutes(deps: Deps) {
   async function disclosed<T>(request: { headers: Headers; actor?: unknown }, service: string, read: () => Promise<T>, subjects: (answer: T) => DataSubject[]): Promise<T> {
     const purpose = purposeOf(request.headers);
     const reference = referenceOf(request.headers);
+    const userId = userIdOf(request.headers);
     const answer = await read();
     const caller = request.actor as DirectCaller;
     const occurredAt = deps.now();
@@ -70,7 +80,7 @@ export function registriesRoutes(deps: Deps) {
         accessorId: caller.subject,
         accessorName: `Hệ thống thông tin ${caller.subject}`,
         agencyCode: caller.agencyCode ?? caller.subject,
-        userId: header(request.headers, 'x-road-userid') ?? null,
+        userId,
         data: subject.data,
         service: `registries/${service}`,
         purpose,
