@@ -43,3 +43,19 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const driverError = field(error, 'code') === '23505' ? error : field(cause, 'code') === '23505' ? cause : undefined;
   return driverError !== undefined && (constraint === undefined || field(driverError, 'constraint_name') === constraint);
 }
+
+/**
+ * Whether a failed transaction certainly did not commit: PostgreSQL refused a statement (a data or
+ * constraint error rolls the transaction back), or our own code threw before COMMIT was sent. When
+ * the connection was lost or the server went away (SQLSTATE classes 08, 57, 53, 58, XX, or the
+ * driver's CONNECTION_* errors), the COMMIT may have gone through: writing the same rows again
+ * could record them twice.
+ */
+export function certainlyRolledBack(error: unknown): boolean {
+  const codeOf = (value: unknown) => (value && typeof value === 'object' && 'code' in value ? String(value.code) : undefined);
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  const driverError = error instanceof postgres.PostgresError ? error : cause instanceof postgres.PostgresError ? cause : undefined;
+  if (driverError) return !/^(08|57|53|58|XX)/.test(driverError.code);
+  // Network and driver errors carry a code (CONNECTION_CLOSED, ECONNRESET …); ours carry none.
+  return codeOf(error) === undefined && codeOf(cause) === undefined;
+}

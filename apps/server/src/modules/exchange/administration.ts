@@ -156,7 +156,15 @@ export function createAdministration(deps: { db: Db; catalogue: Catalogue; autho
         await db.transaction(async (tx) => {
           await upsertMember(tx, { id: memberIdOf(ref), instance: ref.instance, memberClass: ref.memberClass, memberCode, name: input.memberName });
           const values = { name: input.name, clientId: input.clientId, signingKey, quotaPerMinute: input.quotaPerMinute, quotaPerDay: input.quotaPerDay, updatedAt: now };
-          await tx.insert(subsystem).values({ id, memberId: memberIdOf(ref), code, ...values }).onConflictDoUpdate({ target: subsystem.id, set: values });
+          // The platform's own subsystems (the portal, the one-stop shop) call in process under the
+          // rights granted to them: binding an outside client or a key to one would hand those rights
+          // to that client, or lock the platform out. They are declared in code, not administered.
+          const saved = await tx
+            .insert(subsystem)
+            .values({ id, memberId: memberIdOf(ref), code, ...values })
+            .onConflictDoUpdate({ target: subsystem.id, set: values, setWhere: eq(subsystem.local, false) })
+            .returning({ id: subsystem.id });
+          if (saved.length === 0) throw conflict('exchange.local_subsystem', { vi: 'Đây là hệ thống thông tin của chính nền tảng: không gắn được tài khoản kết nối, khoá hay hạn mức.', en: "This is one of the platform's own subsystems: it takes no OAuth client, key or quota." });
           await audit(tx, caller, 'subsystem.saved', id, { clientId: input.clientId, signingKey, quotaPerMinute: input.quotaPerMinute, quotaPerDay: input.quotaPerDay });
         });
       } catch (error) {

@@ -75,7 +75,9 @@ export function createCatalogue(deps: { db: Db; instance: string; now: () => Dat
           await tx
             .insert(subsystem)
             .values({ id: subsystemId, memberId: memberIdOf(memberRef), code: provider.subsystem, name: provider.subsystemName, local: true, updatedAt: now })
-            .onConflictDoUpdate({ target: subsystem.id, set: { name: provider.subsystemName, local: true, updatedAt: now } });
+            // A subsystem an administrator had registered under this code becomes the platform's own:
+            // whatever client, key or quotas it carried no longer apply (calls are in process).
+            .onConflictDoUpdate({ target: subsystem.id, set: { name: provider.subsystemName, local: true, clientId: null, signingKey: null, quotaPerMinute: sql`default`, quotaPerDay: sql`default`, updatedAt: now } });
           const offered = [
             ...provider.services.map((s) => ({ id: `${subsystemId}/${s.code}`, subsystemId, code: s.code, kind: 'rest' as const, topic: null, titleVi: s.title.vi, titleEn: s.title.en, openapi: s.openapi, personalData: s.personalData, enabled: true, updatedAt: now })),
             ...provider.events.map((e) => ({ id: `${subsystemId}/${e.code}`, subsystemId, code: e.code, kind: 'event' as const, topic: e.topic, titleVi: e.title.vi, titleEn: e.title.en, openapi: null, personalData: false, enabled: true, updatedAt: now })),

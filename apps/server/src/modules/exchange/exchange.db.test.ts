@@ -152,6 +152,9 @@ describe('exchange administration', () => {
     assert.equal(taken.statusCode, 409, 'one subsystem per OAuth client');
     const badKey = await admin('clientAdmin', 'PUT', '/api/v1/exchange/members/H29.15/subsystems/other', { memberName: 'Sở Tư pháp', name: 'Other', clientId: 'exchange-test-other', signingKey: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) } });
     assert.equal(badKey.statusCode, 400);
+    const own = await admin('providerAdmin', 'PUT', '/api/v1/exchange/members/H29/subsystems/portal', { memberName: 'UBND', name: 'Cổng', clientId: 'exchange-test-other' });
+    assert.equal(own.statusCode, 409, "the platform's own subsystem is not administered");
+    assert.equal(own.json<{ code: string }>().code, 'exchange.local_subsystem');
     const [audit] = (await t.db.database.db.execute(sql`select count(*)::int as n from exchange.admin_audit where event = 'subsystem.saved'`)) as unknown as { n: number }[];
     assert.equal(audit?.n, 2);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import { findFreePort } from '../../kernel/db/embedded.ts';
 import type { Caller } from '../../kernel/http/access.ts';
 import { createTestApp, moduleService, type TestApp } from '../../kernel/testing/test-app.ts';
@@ -12,6 +13,7 @@ import { exportLog, toJsonLines } from './log-export.ts';
 import { verifyLogFile } from './log-verify-file.ts';
 import { verifyLog } from './log-verifier.ts';
 import type { createExchangeModule } from './index.ts';
+import { createTimestamper } from './timestamper.ts';
 import { startLocalTsa, type LocalTsa } from './tsa/local-tsa.ts';
 
 // Reliability plan F7 (evidence-service outage): with the TSA down the gateway keeps serving until
@@ -104,6 +106,23 @@ describe('exchange time-stamping (fail closed)', () => {
     const result = verifyLog(await exportLog(t.db.database.db, {}));
     assert.deepEqual(result.breaks, []);
     assert.equal(result.unstampedRows, 0);
+  });
+
+  it('stays closed across a restart: rows waiting past the limit keep a new instance refusing until a stamp succeeds', async () => {
+    await tsa.stop();
+    assert.equal((await callEcho()).status, 200);
+    await sleep(LIMIT_MS + 100);
+    // A new timestamper over the same database, as a restarted process (or another instance) builds it.
+    const restarted = createTimestamper({ db: t.db.database.db, tsaUrl: () => tsa.url, intervalMs: 60_000, failureLimitMs: LIMIT_MS, now: () => new Date(), logger: pino({ level: 'silent' }) });
+    assert.equal(restarted.refusing(), false);
+    await restarted.init();
+    assert.equal(restarted.refusing(), true, 'closed before it has tried once');
+    assert.equal(await restarted.stampNow(), 'failed');
+    assert.equal(restarted.refusing(), true);
+    tsa = await startLocalTsa({ dir: join(dir, 'tsa'), port: tsa.port });
+    assert.equal(await restarted.stampNow(), 'stamped');
+    assert.equal(restarted.refusing(), false);
+    await until('the running gateway to accept calls again', async () => ((await callEcho()).status === 200 ? true : undefined));
   });
 
   it('exports the log; the file verifies offline with openssl, and an edited line is reported', async () => {

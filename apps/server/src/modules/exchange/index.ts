@@ -144,6 +144,7 @@ export function createExchangeModule(context: ModuleContext, deps: ExchangeDeps)
         localTsa = await startLocalTsa({ dir: join(context.dataDir, 'exchange-tsa') });
         context.logger.info({ url: localTsa.url }, 'exchange: local OpenSSL TSA started (development and tests only)');
       }
+      await timestamper.init();
       timestamper.start();
       prune ??= setInterval(() => {
         const cutoff = now().getTime() - 2 * config.replayWindowMs;

@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import type { TransactionSql } from 'postgres';
-import { isUniqueViolation, type Sql } from '../../kernel/db/database.ts';
+import { certainlyRolledBack, isUniqueViolation, type Sql } from '../../kernel/db/database.ts';
 import { rowHashOf, type LogRow } from './log-hash.ts';
 import type { DataAccess, DataAccessRecorder } from './provider.ts';
 
@@ -108,8 +108,10 @@ export function createMessageLog(deps: { sql: Sql; tracker: DataAccessRecorder }
         batch.forEach((pending, index) => pending.resolve(rows[index] as LogRow));
       } catch (error) {
         known = undefined;
-        if (batch.length === 1) {
-          batch[0]?.reject(error);
+        // A batch that may have committed (the connection dropped around COMMIT) is not written again:
+        // its rows and tracker records would be there twice. Its calls fail; their rows may stand.
+        if (batch.length === 1 || !certainlyRolledBack(error)) {
+          for (const pending of batch) pending.reject(error);
           continue;
         }
         // One bad entry (e.g. a tracker record the tracker refuses) must not fail the others: alone, each

@@ -45,11 +45,22 @@ export function createTimestamper(deps: { db: Db; tsaUrl: () => string | undefin
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
 
-  async function stampOnce(): Promise<'stamped' | 'nothing' | 'failed'> {
+  /** The chain head and the last stamped seq, as committed (shared by every instance). */
+  async function progress() {
     const [head] = (await deps.db.execute(sql`select seq, hash from exchange.chain_head where id = 1`)) as unknown as { seq: string; hash: string }[];
     const [last] = (await deps.db.execute(sql`select coalesce(max(last_seq), 0) as last from exchange.timestamp_batch`)) as unknown as { last: string }[];
-    const headSeq = Number(head?.seq ?? 0);
-    lastStampedSeq = Number(last?.last ?? 0);
+    return { head, headSeq: Number(head?.seq ?? 0), stampedSeq: Number(last?.last ?? 0) };
+  }
+
+  /** When the oldest row still without a time-stamp was logged: how long evidence has been missing. */
+  async function unstampedSince(stampedSeq: number): Promise<Date | null> {
+    const [row] = (await deps.db.execute(sql`select (extract(epoch from at) * 1000)::float8 as ms from exchange.message_log where seq = ${stampedSeq + 1}`)) as unknown as { ms: number }[];
+    return row ? new Date(row.ms) : null;
+  }
+
+  async function stampOnce(): Promise<'stamped' | 'nothing' | 'failed'> {
+    const { head, headSeq, stampedSeq } = await progress();
+    lastStampedSeq = stampedSeq;
     if (!head || headSeq <= lastStampedSeq) {
       failingSince = null; // nothing is waiting for evidence
       return 'nothing';
@@ -68,7 +79,11 @@ export function createTimestamper(deps: { db: Db; tsaUrl: () => string | undefin
       lastError = null;
       return 'stamped';
     } catch (error) {
-      failingSince ??= deps.now();
+      // Failing since the first failure this process saw, or since the oldest row waiting for evidence
+      // if that is earlier: a restart (or another instance) must not start the failure period afresh.
+      const since = await unstampedSince(lastStampedSeq).catch(() => null);
+      const first = failingSince ?? deps.now();
+      failingSince = since && since < first ? since : first;
       lastError = error instanceof Error ? error.message : String(error);
       deps.logger.warn({ err: error, failingSince }, 'exchange time-stamping failed');
       return 'failed';
@@ -84,7 +99,23 @@ export function createTimestamper(deps: { db: Db; tsaUrl: () => string | undefin
 
   return {
     stampNow,
+    /**
+     * Picks up where the log stands before the first call is served: rows that have waited for a
+     * time-stamp longer than the limit keep the gateway closed until a stamp succeeds, as they did
+     * before a restart.
+     */
+    async init() {
+      const { headSeq, stampedSeq } = await progress();
+      lastStampedSeq = stampedSeq;
+      const since = headSeq > stampedSeq ? await unstampedSince(stampedSeq) : null;
+      if (since && deps.now().getTime() - since.getTime() > deps.failureLimitMs) {
+        failingSince = since;
+        lastError = 'rows have waited for a time-stamp longer than the limit (found at start)';
+      }
+    },
+    /** Stamps now (a backlog left by a restart should not wait an interval), then every interval. */
     start() {
+      if (!timer) void stampNow().catch((error: unknown) => deps.logger.error({ err: error }, 'exchange time-stamping crashed'));
       timer ??= setInterval(() => {
         void stampNow().catch((error: unknown) => deps.logger.error({ err: error }, 'exchange time-stamping crashed'));
       }, deps.intervalMs);

@@ -150,6 +150,27 @@ describe('exchange events, in-process', () => {
     assert.deepEqual(rows, [{ event_id: event.id, n: 1 }], 'the failed attempt rolled back its effect');
   });
 
+  it('closes while envelopes are still waiting: the pass stops instead of fetching the same batch again', { timeout: 20_000 }, async () => {
+    for (let i = 0; i < 3; i++) await publish('registries.person.moved', { personalId: `00109900002${i}` });
+    await drainOutbox();
+    let handled = 0;
+    let closing: Promise<void> | undefined;
+    const subscriber = await events.subscribeEvents({
+      subscriber: ONE_STOP,
+      durable: 'one-stop-closing',
+      topics: ['registries.person.moved'],
+      pollMs: 60_000,
+      batch: 1,
+      handle: async () => {
+        handled++;
+        closing ??= subscriber.close();
+      },
+    });
+    assert.equal(await subscriber.drain?.(), 1, 'the envelope in hand is finished, the next ones wait');
+    await closing;
+    assert.equal(handled, 1);
+  });
+
   it('any sequence of duplicate, redelivered and concurrent envelopes has one effect per distinct event', async () => {
     const pool = await Promise.all(
       Array.from({ length: 6 }, async (_, i) =>

@@ -79,7 +79,8 @@ export function consumeInProcess(consumer: InboxConsumer, logger: Logger, option
         logger.warn({ err: error, eventId: row.event_id, consumer: consumer.consumer, attempts, retryInMs: delay }, 'exchange event handler failed');
       }
     }
-    return waiting.length === batch ? count + (await pass()) : count;
+    // A full batch may have more behind it, unless this consumer is closing.
+    return !stopped && waiting.length === batch ? count + (await pass()) : count;
   }
 
   function schedule(): void {
