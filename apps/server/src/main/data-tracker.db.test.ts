@@ -148,6 +148,10 @@ describe('the citizen sees exactly the reads of their data', () => {
     await read('leader', 'a2', 'a');
     await read('receptionist', 'b1', 'b');
     await read('auditorWard', 'b1', 'b');
+    // The dossier's audit log names its applicant: reading it is a read of their data too.
+    const audit = await call('auditorWard', 'GET', `/api/v1/dossiers/${codes.b1}/audit`);
+    assert.equal(audit.statusCode, 200, audit.body);
+    truth.push({ subject: citizens.b.personalId, channel: 'back_office', accessorKind: 'official', agencyCode: officials.auditorWard[1].agencyCode, reference: codes.b1 ?? null, purpose: `Kiểm tra nhật ký xử lý hồ sơ ${codes.b1}`, hiddenUntil: null });
     // An agency's system reading through the API is a read too, by a system.
     const bySystem = await call('system', 'GET', `/api/v1/dossiers/${codes.b1}`);
     assert.equal(bySystem.statusCode, 200, bySystem.body);

@@ -13,7 +13,13 @@ export const READ_WHAT = {
   attachment: 'Tệp giấy tờ trong hồ sơ',
   form: 'Biểu mẫu của hồ sơ (phiếu tiếp nhận, phiếu kiểm soát…)',
   register: 'Sổ theo dõi hồ sơ (Mẫu 06): số định danh, tình trạng hồ sơ',
+  audit: 'Nhật ký xử lý hồ sơ: các bước, người nộp, lý do',
 } as const;
+
+const PURPOSE: Partial<Record<keyof typeof READ_WHAT, (code: string) => string>> = {
+  register: () => 'Lập sổ theo dõi hồ sơ tiếp nhận (Mẫu 06)',
+  audit: (code) => `Kiểm tra nhật ký xử lý hồ sơ ${code}`,
+};
 
 /** The capacity an official reads in, shown to the citizen instead of the official's name. */
 function capacityOf(actor: Extract<Actor, { kind: 'official' }>, row: DossierRow, today: string): string {
@@ -39,7 +45,7 @@ export function backOfficeReads(actor: Actor, row: DossierRow, what: keyof typeo
     userId: null,
     data: `${READ_WHAT[what]} (${procedureName.length > 300 ? `${procedureName.slice(0, 299)}…` : procedureName})`,
     service: row.procedureCode,
-    purpose: what === 'register' ? 'Lập sổ theo dõi hồ sơ tiếp nhận (Mẫu 06)' : `Xử lý hồ sơ ${row.code}`,
+    purpose: PURPOSE[what]?.(row.code) ?? `Xử lý hồ sơ ${row.code}`,
     reference: row.code,
     occurredAt: at,
     hiddenUntil: null,

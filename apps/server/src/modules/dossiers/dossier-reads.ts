@@ -223,6 +223,8 @@ export function createDossierReads(core: DossierCore) {
       const actor = await deps.actorFor(caller);
       if (!core.mayRead(actor, row, await core.legsOf(row))) throw dossierNotFound();
       const rows = await repository.listAudit(row.id);
+      // The entries name the applicant (the filing's owner ID, reasons): a read of their data.
+      await recordBackOfficeRead(deps, actor, row, 'audit', (await core.loadTerms(row)).name, core.today());
       const chained: ChainedEntry[] = rows.map((r) => ({ entry: r.entry as AuditEntry, prevHash: r.prevHash, hash: r.hash }));
       return { entries: chained.map((c) => c.entry), verdict: verifyChain(chained, { count: row.auditCount, lastHash: row.auditLastHash }) };
     },
