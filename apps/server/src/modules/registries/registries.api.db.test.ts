@@ -179,6 +179,18 @@ describe('POST …/persons/:personalId/residence-moves', () => {
     assert.equal(left.body.headPersonalId, [...members].sort((a, b) => a.birthDate.localeCompare(b.birthDate))[0]?.personalId);
   });
 
+  it('keeps every household headed by one of its members when a whole family moves out at once', async () => {
+    const family = Array.from({ length: 5 }, (_v, i) => syntheticPerson(10_011 + i));
+    assert.equal(new Set(family.map((p) => p.householdId)).size, 1, 'one household');
+    const moves = await Promise.all(family.map((p, i) => call('residence', 'POST', `/api/v1/registries/population/persons/${p.personalId}/residence-moves`, { ...move, address: `Số ${20 + i}, tổ dân phố 3` })));
+    assert.deepEqual(moves.map((m) => m.status), [201, 201, 201, 201, 201]);
+    const orphaned = await t.db.database.db.execute(sql`
+      select h.id from registries.household h
+       where not exists (select 1 from registries.person p where p.household_id = h.id and p.personal_id = h.head_personal_id)`);
+    assert.deepEqual([...orphaned], [], 'no household is headed by someone who left it');
+    assert.equal((await call('reader', 'GET', `/api/v1/registries/population/households/${family[0]?.householdId ?? ''}`)).status, 404, 'the emptied household is gone');
+  });
+
   it('refuses the same residence again (409), a bad commune (400), and callers without registries:manage', async () => {
     assert.equal((await call('residence', 'POST', `/api/v1/registries/population/persons/${father.personalId}/residence-moves`, move)).body.code, 'registries.same_residence');
     assert.equal((await call('residence', 'POST', `/api/v1/registries/population/persons/${father.personalId}/residence-moves`, { ...move, communeCode: '3113' })).status, 400);

@@ -27,6 +27,12 @@ export function createRegistriesRepository(db: Executor) {
       return rows[0];
     },
 
+    /** The household row, locked until the transaction ends: changes of its head are serialised. */
+    async lockHousehold(id: string): Promise<HouseholdRow | undefined> {
+      const rows = await db.select().from(householdTable).where(eq(householdTable.id, id)).for('update');
+      return rows[0];
+    },
+
     async householdMembers(id: string): Promise<PersonRow[]> {
       return db.select().from(personTable).where(eq(personTable.householdId, id)).orderBy(asc(personTable.birthDate), asc(personTable.personalId));
     },

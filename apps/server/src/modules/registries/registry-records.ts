@@ -130,7 +130,9 @@ export function createRegistryRecords(deps: { db: Db; repository: RegistriesRepo
         if (current.permanentCommuneCode === move.communeCode && current.permanentAddress === move.address) {
           throw new DomainError('conflict', 'registries.same_residence', { vi: 'Nơi thường trú mới trùng với nơi hiện tại.', en: 'The new permanent residence is the current one.' });
         }
-        const household = await repo.findHousehold(current.householdId);
+        // Locked: two members leaving at once must not each hand the household to the other (the
+        // second, waiting here, then sees the first's move and the head it left).
+        const household = await repo.lockHousehold(current.householdId);
         if (household?.headPersonalId === personalId) {
           const successor = await repo.eldestMemberExcept(household.id, personalId);
           if (successor) await repo.setHouseholdHead(household.id, successor.personalId);
