@@ -8,3 +8,4 @@ export * from './dossiers.ts';
 export * from './tracker.ts';
 export * from './exchange.ts';
 export * from './registries.ts';
+export * from './json-pointer.ts';

@@ -13,7 +13,7 @@ import { platformSession, useSignedIn } from '../auth/platform-session.ts';
 import { useAgencyNames } from '../portal/agency-names.ts';
 import { cspSafeValidator } from './csp-validator.ts';
 import { DocumentUploads, type DocumentRule } from './DocumentUploads.tsx';
-import { toExtraErrors, toRjsfUiSchema, withPrefillNotes } from './form-schema.ts';
+import { mergePrefilled, toExtraErrors, toRjsfUiSchema, withPrefillNotes } from './form-schema.ts';
 import { ReviewList } from './ReviewList.tsx';
 
 // Applying online (Decree 118/2025 Art. 17): the service's form generated from its JSON Schema, saved
@@ -96,7 +96,10 @@ export default function ApplyPage({ agencyCode, procedureCode }: { agencyCode: s
     if (draft) return Promise.resolve(draft);
     creating.current ??= sendJson('POST', '/api/v1/drafts', { agencyCode, procedureCode, formData: data, ...(acting.current && acting.current.kind !== 'self' ? { onBehalfOf: acting.current.id } : {}) }, DraftView, fetcher).then((created) => {
       setDraft(created);
-      if (created.prefill && created.prefill.fields.length > 0) setFormData(created.formData);
+      // The form stayed editable while the registry answered: merge, so nothing typed meanwhile is lost
+      // (the autosave then sends the merged form).
+      const pointers = created.prefill?.fields.map((field) => field.pointer) ?? [];
+      if (pointers.length > 0) setFormData((current) => mergePrefilled(current, created.formData, pointers));
       setParams((current) => {
         const next = new URLSearchParams(current);
         next.set('draft', created.id);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { labelOf, titleAt, toExtraErrors, toRjsfUiSchema } from './form-schema.ts';
+import { labelOf, mergePrefilled, titleAt, toExtraErrors, toRjsfUiSchema } from './form-schema.ts';
 
 describe('service form → react-jsonschema-form', () => {
   const schema = { type: 'object', properties: { child: { type: 'object', properties: { sex: { type: 'string', enum: ['male', 'female'] }, dateOfBirth: { type: 'string', format: 'date' } } } } };
@@ -28,5 +28,16 @@ describe('service form → react-jsonschema-form', () => {
       child: { dateOfBirth: { __errors: ['sai', 'muộn'] } },
       __errors: ['chung'],
     });
+  });
+
+  it('merges the server’s prefilled fields into what the person typed meanwhile, never over it', () => {
+    const typed = { declarant: { fullName: 'Tên tôi gõ', phone: '0901234567' }, child: { fullName: 'Bé Na' } };
+    const filled = { declarant: { fullName: 'NGUYỄN VĂN THỬ NGHIỆM', personalId: '079099000123' } };
+    assert.deepEqual(mergePrefilled(typed, filled, ['/declarant/fullName', '/declarant/personalId']), {
+      declarant: { fullName: 'Tên tôi gõ', phone: '0901234567', personalId: '079099000123' },
+      child: { fullName: 'Bé Na' },
+    });
+    assert.deepEqual(mergePrefilled({ declarant: { fullName: '' } }, filled, ['/declarant/fullName']), { declarant: { fullName: 'NGUYỄN VĂN THỬ NGHIỆM' } }, 'an emptied field takes the registry value');
+    assert.deepEqual(mergePrefilled({}, {}, ['/declarant/fullName']), {}, 'nothing filled, nothing added');
   });
 });

@@ -2,6 +2,8 @@
 // react-jsonschema-form reads: `ui:enumLabels` becomes the enum's option labels, and dates, phone
 // numbers and e-mail use the browser's own inputs (typeable, accessible, mobile keyboards).
 
+import { valueAt, withValueAt } from '@congso/contracts';
+
 type Node = Record<string, unknown>;
 
 const WIDGETS: Record<string, Node> = {
@@ -83,4 +85,19 @@ function noted(node: Node, path: readonly string[], note: string): Node {
   }
   const child = isNode(node[head]) ? node[head] : {};
   return { ...node, [head]: noted(child, rest, note) };
+}
+
+/**
+ * The form the person sees once the server has answered with its prefilled draft: what they typed
+ * meanwhile stays, and each field the server filled from a registry fills in only if it is still
+ * empty there (the server never overwrites typed values either).
+ */
+export function mergePrefilled(current: Node, filled: Node, pointers: readonly string[]): Node {
+  let out = current;
+  for (const pointer of pointers) {
+    const mine = valueAt(out, pointer);
+    const theirs = valueAt(filled, pointer);
+    if ((mine === undefined || mine === null || mine === '') && theirs !== undefined) out = withValueAt(out, pointer, theirs);
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyPrefill, JSON_POINTER, valueAt, withValueAt, type PrefillRule } from './prefill.ts';
+import { JSON_POINTER, valueAt, withValueAt } from '@congso/contracts';
+import { applyPrefill, type PrefillRule } from './prefill.ts';
 
 const POPULATION: PrefillRule = {
   service: 'VN/GOV/G01/population-registry/person',

@@ -5,6 +5,8 @@
 // person already typed is never overwritten: they may correct what the registry holds (the agency
 // then asks for proof, Art. 4(2a)'s "inaccurate" case).
 
+import { valueAt, withValueAt } from '@congso/contracts';
+
 /** One declared source: a registry service, whose record (the applicant's), and field ← answer pointers. */
 export type PrefillRule = Readonly<{
   service: string;
@@ -17,37 +19,6 @@ export type PrefilledField = { pointer: string; service: string; source: { vi: s
 
 /** What the draft remembers: the fields filled, and the sources that could not answer. */
 export type PrefillRecord = { fields: PrefilledField[]; unavailable: { service: string; source: { vi: string; en: string } }[] };
-
-/** A JSON Pointer (RFC 6901) to a value inside an object: "" is the whole, "/a/b" a nested member. */
-export const JSON_POINTER = /^(\/([^~/]|~[01])*)+$/;
-
-function tokens(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** The value at a pointer, or undefined when any step is missing (arrays by index, own members only). */
-export function valueAt(root: unknown, pointer: string): unknown {
-  let node: unknown = root;
-  for (const token of tokens(pointer)) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
-}
-
-/** A copy of the object with the value set at the pointer, creating the objects on the way. */
-export function withValueAt(root: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
-  const [head, ...rest] = tokens(pointer);
-  if (head === undefined) return root;
-  if (head === '__proto__' || head === 'constructor' || head === 'prototype') return root;
-  if (rest.length === 0) return { ...root, [head]: value };
-  const child = root[head];
-  const inner = child !== null && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, unknown>) : {};
-  return { ...root, [head]: withValueAt(inner, '/' + rest.map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/'), value) };
-}
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';

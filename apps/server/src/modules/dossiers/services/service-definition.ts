@@ -1,11 +1,10 @@
-import { AgencyCode, ProcedureCode } from '@congso/contracts';
+import { AgencyCode, JSON_POINTER, ProcedureCode } from '@congso/contracts';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { z } from 'zod';
 import type { Role } from '../../identity/index.ts';
 import type { MediaKind } from '../domain/attachments.ts';
 import type { ClockRule } from '../domain/deadline.ts';
-import { JSON_POINTER } from '../domain/prefill.ts';
 
 // A service (dịch vụ công trực tuyến) is one catalogue procedure enabled for one agency: the online
 // level (Decree 42/2022 Art. 11: toàn trình / một phần, domain-vn.md §2; 42/2022 gave way to Decree
