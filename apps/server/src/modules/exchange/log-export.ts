@@ -5,15 +5,29 @@ import type { LogRow } from './log-hash.ts';
 import type { LogExport } from './log-verifier.ts';
 
 /**
- * A message-log export for offline verification: the rows logged in [from, to) (all when omitted), the
- * time-stamps that cover them (and the first one after, which pins the range's last row), and every
- * gateway public key. As JSON lines: a header, then `row` lines, then `timestamp` lines.
+ * A message-log export for offline verification: the rows logged in [from, to) (all when omitted),
+ * the time-stamps that cover them, and every gateway public key. As JSON lines: a header, then `row`
+ * lines, then `timestamp` lines.
+ *
+ * The export is a stretch of the chain, not a filter on time: a row's time is when its call arrived
+ * and its seq when it committed, so a slow call can sit between two faster, later ones; leaving it out
+ * would look like a deleted row. Every row between the first and last in the period is included, and
+ * the stretch runs on to the end of the time-stamp batch that covers its last row, so each exported
+ * row is pinned by a token the verifier can check.
  */
 export async function exportLog(db: Db, range: { from?: Date; to?: Date }): Promise<LogExport & { exportedAt: string }> {
   const conditions = [range.from ? gte(messageLog.at, range.from) : undefined, range.to ? lt(messageLog.at, range.to) : undefined].filter((c) => c !== undefined);
-  const rows = await db.select().from(messageLog).where(conditions.length > 0 ? and(...conditions) : undefined).orderBy(asc(messageLog.seq));
-  const first = rows[0]?.seq ?? null;
-  const last = rows.at(-1)?.seq ?? null;
+  const [bounds] = await db
+    .select({ first: sql<string | null>`min(${messageLog.seq})`, last: sql<string | null>`max(${messageLog.seq})` })
+    .from(messageLog)
+    .where(conditions.length > 0 ? and(...conditions) : undefined);
+  const first = bounds?.first === null || bounds?.first === undefined ? null : Number(bounds.first);
+  let last = bounds?.last === null || bounds?.last === undefined ? null : Number(bounds.last);
+  if (last !== null) {
+    const [covering] = await db.select({ lastSeq: timestampBatch.lastSeq }).from(timestampBatch).where(sql`${timestampBatch.firstSeq} <= ${last} and ${timestampBatch.lastSeq} >= ${last}`).limit(1);
+    if (covering) last = Math.max(last, covering.lastSeq);
+  }
+  const rows = first === null || last === null ? [] : await db.select().from(messageLog).where(sql`${messageLog.seq} between ${first} and ${last}`).orderBy(asc(messageLog.seq));
   const batches =
     first === null || last === null
       ? []

@@ -30,7 +30,7 @@ after(async () => {
   await t.drop();
 });
 
-function entry(purpose = 'kiểm thử'): LogEntry {
+function entry(purpose = 'kiểm thử', at = new Date().toISOString()): LogEntry {
   const requestHash = randomUUID();
   const responseHash = randomUUID();
   return {
@@ -44,7 +44,7 @@ function entry(purpose = 'kiểm thử'): LogEntry {
     responseHash,
     status: 200,
     errorCode: null,
-    at: new Date().toISOString(),
+    at,
     kid: signer.kid,
     requestSignature: signer.signNow(requestHash),
     responseSignature: signer.signNow(responseHash),
@@ -92,5 +92,16 @@ describe('message log shared by two instances', () => {
     const rows = await verifiedRows();
     assert.equal(rows.at(-1)?.seq, next.seq);
     assert.equal(rows.at(-2)?.rowHash, next.prevHash);
+  });
+
+  it('exports a period as a stretch of the chain: a slow call logged after faster, later ones is in it', async () => {
+    const log = a();
+    const base = Date.parse('2030-01-01T00:00:00.000Z');
+    const at = (ms: number) => new Date(base + ms).toISOString();
+    // Arrival times 0.9 s, 0.1 s (slow: it arrived first but committed second), 1.5 s after midnight.
+    const rows = [await log.append(entry('kiểm thử', at(900))), await log.append(entry('kiểm thử', at(-100))), await log.append(entry('kiểm thử', at(1500)))];
+    const exported = await exportLog(t.database.db, { from: new Date(base) });
+    assert.deepEqual(exported.rows.map((row) => row.seq), rows.map((row) => row.seq), 'the row that arrived before midnight sits inside the stretch');
+    assert.deepEqual(verifyLog(exported).breaks, []);
   });
 });
