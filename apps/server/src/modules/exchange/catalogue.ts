@@ -33,13 +33,27 @@ export function createCatalogue(deps: { db: Db; instance: string; now: () => Dat
   /** Handlers of local services, by service id (they live in this process, not in the database). */
   const handlers = new Map<string, ProvidedService['handle']>();
 
+  /** Loads started, and the newest whose result is installed: an older load never undoes a newer one. */
+  let started = 0;
+  let installed = 0;
+
   async function load(): Promise<Snapshot> {
-    const [members, subsystems, services, rights] = await Promise.all([
-      db.select().from(member),
-      db.select().from(subsystem),
-      db.select().from(service),
-      db.select().from(accessRight).where(isNull(accessRight.revokedAt)),
-    ]);
+    const generation = ++started;
+    // One consistent view (one transaction, one snapshot), not four reads at different moments.
+    const [members, subsystems, services, rights] = await db.transaction(
+      (tx) =>
+        Promise.all([
+          tx.select().from(member),
+          tx.select().from(subsystem),
+          tx.select().from(service),
+          tx.select().from(accessRight).where(isNull(accessRight.revokedAt)),
+        ]),
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+    // A background reload that began before a revoke can finish after the revoke's own reload: its
+    // older view would put the revoked right back until the next reload.
+    if (generation < installed && snapshot) return snapshot;
+    installed = generation;
     snapshot = {
       members: new Map(members.map((row) => [row.id, row])),
       subsystems: new Map(subsystems.map((row) => [row.id, row])),

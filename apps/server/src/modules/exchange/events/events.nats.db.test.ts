@@ -9,10 +9,10 @@ import { createOutbox, type Outbox } from '../../../kernel/events/outbox.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../../kernel/events/outbox-worker.ts';
 import { uuidv7 } from '../../../kernel/ids.ts';
 import { createTestDatabase, type TestDatabase } from '../../../kernel/testing/test-database.ts';
-import { signEnvelope, subjectFor, type EventEnvelope } from './envelope.ts';
+import { signEnvelope, subjectFor, subjectToken, type EventEnvelope } from './envelope.ts';
 import { createExchangeEvents, type ExchangeEvents } from './exchange-events.ts';
 import type { InboxConsumer } from './inbox.ts';
-import { EXCHANGE_STREAM, EXCHANGE_SUBJECT_PREFIX, ensureConsumer, processMessage } from './jetstream.ts';
+import { consumerName, EXCHANGE_STREAM, EXCHANGE_SUBJECT_PREFIX, ensureConsumer, processMessage } from './jetstream.ts';
 import { ed25519Signer } from './testing/ed25519-signer.ts';
 import { natsServerAvailable, startOwnNatsServer, type OwnNatsServer } from './testing/nats-server.ts';
 
@@ -51,10 +51,10 @@ const outboxDone = async () => {
 };
 const publishMany = (topic: string, count: number, from = 0) =>
   t.database.db.transaction((tx) => outbox.appendMany(tx, Array.from({ length: count }, (_, i) => ({ topic, payload: { n: from + i } }))));
-async function consumerInfo(durable: string) {
+async function consumerInfo(durable: string, subscriber = ONE_STOP) {
   const connection = await connect({ servers: nats.url });
   try {
-    return await (await jetstreamManager(connection)).consumers.info(EXCHANGE_STREAM, durable);
+    return await (await jetstreamManager(connection)).consumers.info(EXCHANGE_STREAM, consumerName(subscriber, durable));
   } finally {
     await connection.close();
   }
@@ -124,8 +124,8 @@ describe('exchange events through NATS JetStream', { skip }, () => {
     // The tax office has no right to person.moved: its subject space holds nothing of it.
     const connection = await connect({ servers: nats.url });
     try {
-      await ensureConsumer(connection, target, TAX, 'tax-moves', ['registries.person.moved']);
-      const info = await (await jetstreamManager(connection)).consumers.info(EXCHANGE_STREAM, 'tax-moves');
+      const name = await ensureConsumer(connection, target, TAX, 'tax-moves', ['registries.person.moved']);
+      const info = await (await jetstreamManager(connection)).consumers.info(EXCHANGE_STREAM, name);
       assert.equal(info.num_pending, 0);
     } finally {
       await connection.close();
@@ -141,8 +141,8 @@ describe('exchange events through NATS JetStream', { skip }, () => {
     // The "crashing" process: handles the messages (its transaction commits) but its acks never
     // leave, then its connection drops.
     const crashing = await connect({ servers: nats.url });
-    await ensureConsumer(crashing, target, ONE_STOP, durable, consumer.topics, { ackWaitMs: 1000 });
-    const pull = await jetstream(crashing).consumers.get(EXCHANGE_STREAM, durable);
+    const name = await ensureConsumer(crashing, target, ONE_STOP, durable, consumer.topics, { ackWaitMs: 1000 });
+    const pull = await jetstream(crashing).consumers.get(EXCHANGE_STREAM, name);
     const batch = await pull.fetch({ max_messages: 3, expires: 2000 });
     for await (const message of batch) {
       await processMessage(consumer, { subject: message.subject, data: message.data, info: message.info, ack: () => undefined, nak: (d) => message.nak(d), term: () => message.term() }, logger);
@@ -232,5 +232,19 @@ describe('exchange events through NATS JetStream', { skip }, () => {
     assert.deepEqual(handled, [genuine.id]);
     assert.equal(info.num_ack_pending, 0, 'the refused messages were terminated, not left for redelivery');
     assert.equal(info.num_redelivered, 0);
+  });
+
+  it('gives two subscribers with the same durable name their own consumers, and follows a change of topics', async () => {
+    const connection = await connect({ servers: nats.url });
+    try {
+      const one = await ensureConsumer(connection, target, ONE_STOP, 'shared-name', ['dossiers.result.issued']);
+      const other = await ensureConsumer(connection, target, TAX, 'shared-name', ['dossiers.result.issued']);
+      assert.notEqual(one, other);
+      assert.equal((await consumerInfo('shared-name', TAX)).config.filter_subject, `${EXCHANGE_SUBJECT_PREFIX}.${subjectToken(TAX)}.dossiers.result.issued`);
+      assert.equal(await ensureConsumer(connection, target, ONE_STOP, 'shared-name', ['registries.person.moved']), one);
+      assert.equal((await consumerInfo('shared-name')).config.filter_subject, `${EXCHANGE_SUBJECT_PREFIX}.${subjectToken(ONE_STOP)}.registries.person.moved`);
+    } finally {
+      await connection.close();
+    }
   });
 });

@@ -147,7 +147,17 @@ export type DeliveredMessage = {
   term(): void;
 };
 
-/** The durable pull consumer of one subscriber: explicit acks, created if missing. */
+/**
+ * The JetStream consumer's name: the subscriber's subject token, `__`, the durable name. Two
+ * subscribers that chose the same durable name get two consumers (sharing one would hand one
+ * subscriber's envelopes to the other, which refuses them for good). The token never holds `__`
+ * (`_` is always followed by two hex digits), so the name is unambiguous.
+ */
+export function consumerName(subscriber: string, durable: string): string {
+  return `${subjectToken(subscriber)}__${durable}`;
+}
+
+/** The durable pull consumer of one subscriber: explicit acks, created if missing; returns its name. */
 export async function ensureConsumer(
   connection: NatsConnection,
   target: JetStreamTarget,
@@ -155,25 +165,36 @@ export async function ensureConsumer(
   durable: string,
   topics: readonly string[],
   options: JetStreamConsumerOptions = {},
-): Promise<void> {
+  logger?: Logger,
+): Promise<string> {
   const manager = await jetstreamManager(connection);
-  try {
-    await manager.consumers.info(target.stream, durable);
-    return;
-  } catch {
-    // Missing: created below.
-  }
+  const name = consumerName(subscriber, durable);
   // One filter subject (nats-server 2.9 has no multi-filter consumers): one topic pattern narrows it,
   // several take the subscriber's whole subject space and the inbox check skips the rest.
   const only = topics.length === 1 ? topics[0] : undefined;
+  const filter = only ? `${target.subjectPrefix}.${subjectToken(subscriber)}.${only}` : `${target.subjectPrefix}.${subjectToken(subscriber)}.>`;
+  let existing;
+  try {
+    existing = await manager.consumers.info(target.stream, name);
+  } catch {
+    existing = undefined; // missing: created below
+  }
+  if (existing?.config.filter_subject === filter) return name;
+  if (existing) {
+    // The subscriber now asks for other topics. nats-server 2.9 cannot change a consumer's filter:
+    // the consumer starts again from the stream's first message; the inbox skips what was handled.
+    logger?.warn({ consumer: name, from: existing.config.filter_subject, to: filter }, 'exchange events: topics changed, consumer recreated');
+    await manager.consumers.delete(target.stream, name);
+  }
   await manager.consumers.add(target.stream, {
-    durable_name: durable,
+    durable_name: name,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: (options.ackWaitMs ?? 30_000) * NANOS_PER_MS,
     max_deliver: options.maxDeliver ?? 50,
-    filter_subject: only ? `${target.subjectPrefix}.${subjectToken(subscriber)}.${only}` : `${target.subjectPrefix}.${subjectToken(subscriber)}.>`,
+    filter_subject: filter,
   });
+  return name;
 }
 
 /** Back-off for a failed handler: 1 s, 2 s, 4 s … capped at 5 minutes. */
@@ -241,8 +262,8 @@ export function consumeJetStream(link: NatsLink, target: JetStreamTarget, consum
     while (!closed) {
       try {
         const connection = await link.connection();
-        await ensureConsumer(connection, target, consumer.subscriber, consumer.consumer, consumer.topics, options);
-        const pull = await jetstream(connection).consumers.get(target.stream, consumer.consumer);
+        const name = await ensureConsumer(connection, target, consumer.subscriber, consumer.consumer, consumer.topics, options, logger);
+        const pull = await jetstream(connection).consumers.get(target.stream, name);
         if (closed) break;
         messages = await pull.consume({ max_messages: options.batch ?? 100 });
         for await (const message of messages) {
