@@ -28,7 +28,16 @@ export type ProvidedService = {
   personalData: boolean;
   handle(request: ProviderRequest): Promise<ProviderResponse>;
 };
-export type ProvidedEvent = { code: string; topic: string; title: { vi: string; en: string } };
+export type ProvidedEvent = {
+  code: string;
+  topic: string;
+  title: { vi: string; en: string };
+  /**
+   * Whose personal data an event of this service carries, and which: each subscriber it is delivered
+   * to has read it, and the citizen's data tracker records that like a call.
+   */
+  dataSubjects?: (payload: unknown) => { personalId: string; data: string }[];
+};
 export type LocalProvider = {
   memberClass: 'GOV';
   memberCode: string;

@@ -176,11 +176,12 @@ export function createAdministration(deps: { db: Db; catalogue: Catalogue; autho
     },
 
     /** Subscribers of an event topic: client subsystems with an active right to an event service of that topic. */
-    async subscribersOf(topic: string): Promise<{ subsystemId: string; serviceId: string }[]> {
+    async subscribersOf(topic: string): Promise<{ subsystemId: string; serviceId: string; subsystemName: string }[]> {
       const rows = await db
-        .select({ subsystemId: accessRight.clientSubsystemId, serviceId: accessRight.serviceId })
+        .select({ subsystemId: accessRight.clientSubsystemId, serviceId: accessRight.serviceId, subsystemName: subsystem.name })
         .from(accessRight)
         .innerJoin(service, eq(service.id, accessRight.serviceId))
+        .innerJoin(subsystem, eq(subsystem.id, accessRight.clientSubsystemId))
         .where(and(eq(service.kind, 'event'), eq(service.topic, topic), eq(service.enabled, true), isNull(accessRight.revokedAt)))
         .orderBy(accessRight.clientSubsystemId);
       return rows;

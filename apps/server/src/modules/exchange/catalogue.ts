@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../kernel/db/database.ts';
 import { accessRight, member, service, subsystem } from './exchange.schema.ts';
 import { memberIdOf, subsystemIdOf } from './identifiers.ts';
-import type { LocalProvider, ProvidedService } from './provider.ts';
+import type { LocalProvider, ProvidedEvent, ProvidedService } from './provider.ts';
 
 // Members, subsystems, services and access rights: the database rows, and the in-memory snapshot the
 // message pipeline reads (reloaded after each change here and every few seconds for other instances'
@@ -32,6 +32,8 @@ export function createCatalogue(deps: { db: Db; instance: string; now: () => Dat
   let loading: Promise<Snapshot> | undefined;
   /** Handlers of local services, by service id (they live in this process, not in the database). */
   const handlers = new Map<string, ProvidedService['handle']>();
+  /** Declarations of local event services, by service id (which personal data their events carry). */
+  const events = new Map<string, ProvidedEvent>();
 
   /** Loads started, and the newest whose result is installed: an older load never undoes a newer one. */
   let started = 0;
@@ -66,6 +68,7 @@ export function createCatalogue(deps: { db: Db; instance: string; now: () => Dat
 
   return {
     handlers,
+    events,
     /** The snapshot, reloaded when older than the TTL (the reload does not block callers after the first). */
     async current(): Promise<Snapshot> {
       if (!snapshot) return (loading ??= load().finally(() => (loading = undefined)));
@@ -94,7 +97,7 @@ export function createCatalogue(deps: { db: Db; instance: string; now: () => Dat
             .onConflictDoUpdate({ target: subsystem.id, set: { name: provider.subsystemName, local: true, clientId: null, signingKey: null, quotaPerMinute: sql`default`, quotaPerDay: sql`default`, updatedAt: now } });
           const offered = [
             ...provider.services.map((s) => ({ id: `${subsystemId}/${s.code}`, subsystemId, code: s.code, kind: 'rest' as const, topic: null, titleVi: s.title.vi, titleEn: s.title.en, openapi: s.openapi, personalData: s.personalData, enabled: true, updatedAt: now })),
-            ...provider.events.map((e) => ({ id: `${subsystemId}/${e.code}`, subsystemId, code: e.code, kind: 'event' as const, topic: e.topic, titleVi: e.title.vi, titleEn: e.title.en, openapi: null, personalData: false, enabled: true, updatedAt: now })),
+            ...provider.events.map((e) => ({ id: `${subsystemId}/${e.code}`, subsystemId, code: e.code, kind: 'event' as const, topic: e.topic, titleVi: e.title.vi, titleEn: e.title.en, openapi: null, personalData: e.dataSubjects !== undefined, enabled: true, updatedAt: now })),
           ];
           for (const row of offered) {
             const { id: _id, ...set } = row;
@@ -107,6 +110,7 @@ export function createCatalogue(deps: { db: Db; instance: string; now: () => Dat
             .set({ enabled: false, updatedAt: now })
             .where(ids.length > 0 ? and(eq(service.subsystemId, subsystemId), notInArray(service.id, ids)) : eq(service.subsystemId, subsystemId));
           for (const s of provider.services) handlers.set(`${subsystemId}/${s.code}`, s.handle.bind(s));
+          for (const e of provider.events) events.set(`${subsystemId}/${e.code}`, e);
         }
       });
       await load();

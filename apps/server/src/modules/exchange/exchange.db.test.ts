@@ -54,7 +54,14 @@ const providers: LocalProvider[] = [
         },
       },
     ],
-    events: [{ code: 'person-moved', topic: 'registries.person.moved', title: { vi: 'Công dân chuyển nơi cư trú', en: 'A person moved' } }],
+    events: [
+      {
+        code: 'person-moved',
+        topic: 'registries.person.moved',
+        title: { vi: 'Công dân chuyển nơi cư trú', en: 'A person moved' },
+        dataSubjects: (payload) => [{ personalId: (payload as { personalId: string }).personalId, data: 'nơi thường trú mới' }],
+      },
+    ],
   },
   // The platform's own client subsystem (in-process calls): a provider without services.
   { memberClass: 'GOV', memberCode: 'H29', memberName: 'UBND TP Hồ Chí Minh (thử nghiệm)', subsystem: 'portal', subsystemName: 'Cổng dịch vụ công', services: [], events: [] },
@@ -333,7 +340,18 @@ describe('exchange messages', () => {
   it('lists subscribers of an event topic from access rights', async () => {
     assert.deepEqual(await exchange.subscribersOf('registries.person.moved'), []);
     assert.equal((await admin('providerAdmin', 'PUT', '/api/v1/exchange/access-rights', { clientSubsystemId: CLIENT, serviceId: `${PROVIDER}/person-moved` })).statusCode, 200);
-    assert.deepEqual(await exchange.subscribersOf('registries.person.moved'), [{ subsystemId: CLIENT, serviceId: `${PROVIDER}/person-moved` }]);
+    assert.deepEqual(await exchange.subscribersOf('registries.person.moved'), [{ subsystemId: CLIENT, serviceId: `${PROVIDER}/person-moved`, subsystemName: 'Hộ tịch điện tử' }]);
+  });
+
+  it("records an event about a person in that person's data tracker, once per subscriber it reached", async () => {
+    const mover = syntheticResident(6);
+    const registries = moduleService<{ records: { moveResidence(id: string, move: { communeCode: string; address: string; movedOn: string }, requestId: string | null): Promise<unknown> } }>(t, 'registries');
+    await registries.records.moveResidence(mover.personalId, { communeCode: '31135', address: 'Số 9, tổ dân phố 2', movedOn: '2026-11-30' }, null);
+    await t.worker.drain();
+    const reads = (await t.db.database.db.execute(sql`select channel, accessor_id, service, purpose, data from tracker.data_access where subject_personal_id = ${mover.personalId}`)) as unknown as Record<string, string>[];
+    assert.deepEqual([...reads], [{ channel: 'exchange', accessor_id: CLIENT, service: `${PROVIDER}/person-moved`, purpose: 'Nhận thông báo sự kiện: Công dân chuyển nơi cư trú', data: 'nơi thường trú mới' }]);
+    const [envelopes] = (await t.db.database.db.execute(sql`select count(*)::int as n from exchange.event_envelope where subscriber = ${CLIENT}`)) as unknown as { n: number }[];
+    assert.equal(envelopes?.n, 1, 'the envelope it was recorded for');
   });
 
   it('revokes a right: the next call is refused', async () => {

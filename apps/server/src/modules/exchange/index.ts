@@ -92,6 +92,7 @@ export function createExchangeModule(context: ModuleContext, deps: ExchangeDeps)
     subscribersOf: (topic) => administration.subscribersOf(topic),
     topics: [...new Set(deps.providers.flatMap((provider) => provider.events.map((event) => event.topic)))],
     logger: context.logger,
+    tracker: { recorder: deps.tracker, eventOf: (serviceId) => catalogue.events.get(serviceId), now },
   });
   let prune: NodeJS.Timeout | undefined;
   let pruneEventsTimer: NodeJS.Timeout | undefined;

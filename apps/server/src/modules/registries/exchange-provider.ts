@@ -102,7 +102,18 @@ export function registryProviders(records: RegistryRecords): LocalProvider[] {
           }),
       },
     ],
-    events: [{ code: 'person-moved', topic: PERSON_MOVED, title: { vi: 'Công dân thay đổi nơi thường trú', en: 'A person moved permanent residence' } }],
+    events: [
+      {
+        code: 'person-moved',
+        topic: PERSON_MOVED,
+        title: { vi: 'Công dân thay đổi nơi thường trú', en: 'A person moved permanent residence' },
+        // The event names the person and their old and new communes: a read by each subscriber.
+        dataSubjects: (payload) => {
+          const personalId = (payload as { personalId?: unknown } | null)?.personalId;
+          return typeof personalId === 'string' ? [{ personalId, data: 'Thay đổi nơi thường trú: xã nơi đi, xã nơi đến, hộ' }] : [];
+        },
+      },
+    ],
   };
 
   const businesses: LocalProvider = {

@@ -209,7 +209,11 @@ describe('registryProviders (the gateway side)', () => {
       ['GOV', 'G12', 'business-registry', ['enterprise']],
       ['GOV', 'G10', 'land-registry', ['parcel', 'parcels-by-holder']],
     ]);
-    assert.deepEqual(providers[0]?.events, [{ code: 'person-moved', topic: 'registries.person.moved', title: { vi: 'Công dân thay đổi nơi thường trú', en: 'A person moved permanent residence' } }]);
+    const [moved, ...none] = providers[0]?.events ?? [];
+    assert.deepEqual([moved?.code, moved?.topic, moved?.title, none], ['person-moved', 'registries.person.moved', { vi: 'Công dân thay đổi nơi thường trú', en: 'A person moved permanent residence' }, []]);
+    // Its events name the person who moved: subscribers' deliveries go into that person's data tracker.
+    assert.deepEqual(moved?.dataSubjects?.({ personalId: child.personalId, fromCommuneCode: '25747', toCommuneCode: '31135' }), [{ personalId: child.personalId, data: 'Thay đổi nơi thường trú: xã nơi đi, xã nơi đến, hộ' }]);
+    assert.deepEqual(moved?.dataSubjects?.({}), []);
     for (const s of providers.flatMap((p) => p.services)) assert.equal(s.openapi.openapi, '3.1.0');
   });
 

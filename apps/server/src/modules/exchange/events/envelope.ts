@@ -34,7 +34,7 @@ export function envelopeSignerFrom(current: () => SelfIdentifyingSigner): Envelo
 export type EnvelopeVerifier = Pick<EnvelopeSigner, 'verify'>;
 
 /** The subscribers of a topic, from the access rights granted on the provider's event services. */
-export type SubscribersOf = (topic: string) => Promise<{ subsystemId: string; serviceId: string }[]>;
+export type SubscribersOf = (topic: string) => Promise<{ subsystemId: string; serviceId: string; subsystemName?: string }[]>;
 
 export type EventEnvelope = Readonly<{
   /** The outbox event id: the same for every subscriber, the deduplication key. */

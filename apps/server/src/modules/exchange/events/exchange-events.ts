@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
-import type { Db } from '../../../kernel/db/database.ts';
+import type { DataAccess, DataAccessRecorder } from '../../../kernel/data-access.ts';
+import type { Db, Executor } from '../../../kernel/db/database.ts';
+import type { ProvidedEvent } from '../../../kernel/exchange-provider.ts';
 import type { Subscription } from '../../../kernel/events/event-bus.ts';
+import { parseSubsystemId } from '../identifiers.ts';
 import { assertTopic, assertTopicPattern, signEnvelope, type EnvelopeSigner, type EnvelopeVerifier, type EventEnvelope, type SubscribersOf } from './envelope.ts';
 import { consumeInProcess, storeEnvelopes, type InProcessOptions } from './in-process.ts';
 import type { EnvelopeHandler, InboxConsumer } from './inbox.ts';
@@ -35,6 +38,11 @@ export type ExchangeEventsOptions = Readonly<{
   subjectPrefix?: string;
   /** How long a JetStream publish waits for the stream's acknowledgement. */
   publishTimeoutMs?: number;
+  /**
+   * The data tracker: an event carrying a person's data is a read by every subscriber it goes to.
+   * `eventOf` finds the provider's declaration of the event service a recipient holds a right to.
+   */
+  tracker?: Readonly<{ recorder: DataAccessRecorder; eventOf: (serviceId: string) => ProvidedEvent | undefined; now: () => Date }>;
 }>;
 
 export type SubscribeOptions = Readonly<{
@@ -68,6 +76,33 @@ export type ExchangeEvents = Readonly<{
 const DURABLE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
+ * One tracker entry per recipient and person the event is about, in the delivery's transaction: it
+ * commits only if the envelopes leave (stored in process, or acknowledged by JetStream).
+ */
+async function recordDeliveries(tracker: NonNullable<ExchangeEventsOptions['tracker']>, recipients: Awaited<ReturnType<SubscribersOf>>, payload: unknown, tx: Executor): Promise<void> {
+  const at = tracker.now();
+  const accesses: DataAccess[] = recipients.flatMap((recipient) => {
+    const declared = tracker.eventOf(recipient.serviceId);
+    return (declared?.dataSubjects?.(payload) ?? []).map((subject) => ({
+      subjectPersonalId: subject.personalId,
+      channel: 'exchange' as const,
+      accessorKind: 'system' as const,
+      accessorId: recipient.subsystemId,
+      accessorName: recipient.subsystemName ?? recipient.subsystemId,
+      agencyCode: parseSubsystemId(recipient.subsystemId)?.memberCode ?? '',
+      userId: null,
+      data: subject.data,
+      service: recipient.serviceId,
+      purpose: `Nhận thông báo sự kiện: ${declared?.title.vi ?? recipient.serviceId}`,
+      reference: null,
+      occurredAt: at,
+      hiddenUntil: null,
+    }));
+  });
+  if (accesses.length > 0) await tracker.recorder.record(tx, accesses);
+}
+
+/**
  * Asynchronous events between member systems: online system-to-system sharing through published
  * data-sharing services and the intermediary platform (Decree 47/2020 Art. 23(a), 24, 46), every
  * message signed (X-Road's non-repudiation, reliability-plan §1.1). Delivery is at least
@@ -93,6 +128,7 @@ export function createExchangeEvents(options: ExchangeEventsOptions): ExchangeEv
       const recipients = (await subscribersOf(event.topic)).filter((r) => !seen.has(r.subsystemId) && seen.add(r.subsystemId));
       if (recipients.length === 0) return;
       const occurredAt = event.occurredAt.toISOString();
+      if (options.tracker) await recordDeliveries(options.tracker, recipients, event.payload, tx);
       const envelopes: EventEnvelope[] = await Promise.all(
         recipients.map((recipient) =>
           signEnvelope({ eventId: event.id, topic: event.topic, service: recipient.serviceId, subscriber: recipient.subsystemId, occurredAt, payload: event.payload }, signer),
