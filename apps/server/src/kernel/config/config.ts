@@ -45,6 +45,7 @@ const Env = z.object({
   // acceptable-timestamp-failure-period, default 4 h), and the replay window for X-Road-Date.
   EXCHANGE_INSTANCE: z.string().regex(/^[A-Z]{2,10}$/, 'must be 2–10 capital letters, e.g. VN').default('VN'),
   EXCHANGE_TSA_URL: z.url().optional(),
+  EXCHANGE_TSA_CA_FILE: z.string().min(1).optional(),
   EXCHANGE_TIMESTAMP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
   EXCHANGE_TIMESTAMP_FAILURE_LIMIT_MS: z.coerce.number().int().min(0).default(14_400_000),
   EXCHANGE_REPLAY_WINDOW_MS: z.coerce.number().int().min(1000).default(300_000),
@@ -74,7 +75,7 @@ export type Config = Readonly<{
   exchange: ExchangeConfig;
 }>;
 
-export type ExchangeConfig = Readonly<{ instance: string; tsaUrl: string | undefined; timestampIntervalMs: number; timestampFailureLimitMs: number; replayWindowMs: number; eventRetentionDays: number }>;
+export type ExchangeConfig = Readonly<{ instance: string; tsaUrl: string | undefined; tsaCaFile: string | undefined; timestampIntervalMs: number; timestampFailureLimitMs: number; replayWindowMs: number; eventRetentionDays: number }>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -108,6 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     exchange: Object.freeze({
       instance: env.EXCHANGE_INSTANCE,
       tsaUrl: env.EXCHANGE_TSA_URL,
+      tsaCaFile: env.EXCHANGE_TSA_CA_FILE,
       timestampIntervalMs: env.EXCHANGE_TIMESTAMP_INTERVAL_MS,
       timestampFailureLimitMs: env.EXCHANGE_TIMESTAMP_FAILURE_LIMIT_MS,
       replayWindowMs: env.EXCHANGE_REPLAY_WINDOW_MS,

@@ -125,6 +125,18 @@ describe('exchange time-stamping (fail closed)', () => {
     await until('the running gateway to accept calls again', async () => ((await callEcho()).status === 200 ? true : undefined));
   });
 
+  it("refuses a token its TSA's CA did not sign (whoever answers at the URL cannot keep the gateway open)", async () => {
+    const rogue = await startLocalTsa({ dir: join(dir, 'rogue-tsa'), port: await findFreePort() });
+    try {
+      assert.equal((await callEcho()).status, 200, 'a row waiting for its time-stamp');
+      const fooled = createTimestamper({ db: t.db.database.db, tsaUrl: () => rogue.url, tsaCaFile: () => tsa.files.caCert, intervalMs: 60_000, failureLimitMs: LIMIT_MS, now: () => new Date(), logger: pino({ level: 'silent' }) });
+      assert.equal(await fooled.stampNow(), 'failed');
+      assert.match(fooled.state().lastError ?? '', /does not verify against its CA certificate/);
+    } finally {
+      await rogue.stop();
+    }
+  });
+
   it('exports the log; the file verifies offline with openssl, and an edited line is reported', async () => {
     const file = join(dir, 'log.jsonl');
     await writeFile(file, toJsonLines(await exportLog(t.db.database.db, {})));

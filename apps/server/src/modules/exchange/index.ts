@@ -70,6 +70,8 @@ export function createExchangeModule(context: ModuleContext, deps: ExchangeDeps)
   const timestamper = createTimestamper({
     db,
     tsaUrl: () => config.tsaUrl ?? localTsa?.url,
+    // The configured TSA's CA; the local TSA's own when the platform runs it (development and tests).
+    tsaCaFile: () => (config.tsaUrl ? config.tsaCaFile : localTsa?.files.caCert),
     intervalMs: config.timestampIntervalMs,
     failureLimitMs: config.timestampFailureLimitMs,
     now,

@@ -1,12 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import { fromJsonLines } from './log-export.ts';
 import { verifyLog, type Verification } from './log-verifier.ts';
-
-const run = promisify(execFile);
+import { opensslVerifyToken } from './tsa/openssl-verify.ts';
 
 /**
  * exchange:verify-log: the export file checked offline (chain, signatures, imprints) and, given the
@@ -16,20 +11,9 @@ export async function verifyLogFile(path: string, options: { tsaCa?: string | un
   const data = fromJsonLines(await readFile(path, 'utf8'));
   const result = verifyLog(data);
   if (!options.tsaCa) return result;
-  const dir = await mkdtemp(join(tmpdir(), 'congso-ts-verify-'));
-  try {
-    for (const [position, batch] of data.batches.entries()) {
-      const file = join(dir, `${position}.tsr`);
-      await writeFile(file, Buffer.from(batch.token, 'base64'));
-      try {
-        await run('openssl', ['ts', '-verify', '-in', file, '-digest', batch.headHash, '-CAfile', options.tsaCa]);
-      } catch (error) {
-        const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split('\n')[0] ?? 'failed';
-        result.breaks.push({ kind: 'bad_timestamp', position, seq: batch.lastSeq, detail: `openssl ts -verify: ${detail}` });
-      }
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  for (const [position, batch] of data.batches.entries()) {
+    const complaint = await opensslVerifyToken(Buffer.from(batch.token, 'base64'), batch.headHash, options.tsaCa);
+    if (complaint !== null) result.breaks.push({ kind: 'bad_timestamp', position, seq: batch.lastSeq, detail: `openssl ts -verify: ${complaint}` });
   }
   return { ...result, ok: result.breaks.length === 0 };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../kernel/db/database.ts';
 import { uuidv7 } from '../../kernel/ids.ts';
 import { timestampBatch } from './exchange.schema.ts';
+import { opensslVerifyToken } from './tsa/openssl-verify.ts';
 import { readTimeStampResponse, timeStampRequest } from './tsa/rfc3161.ts';
 
 const TSA_TIMEOUT_MS = 10_000;
@@ -13,8 +14,12 @@ const stripZeros = (value: Buffer) => {
   return value.subarray(start);
 };
 
-/** Asks an RFC 3161 TSA for a token over a SHA-256 digest; checks the answer is for this request. */
-export async function requestTimeStamp(url: string, imprint: Buffer): Promise<Buffer> {
+/**
+ * Asks an RFC 3161 TSA for a token over a SHA-256 digest; checks the answer is for this request and,
+ * given the TSA's CA certificate, that the TSA signed it (a forged "granted" answer from whoever sits
+ * at the URL would otherwise keep the gateway open on worthless evidence).
+ */
+export async function requestTimeStamp(url: string, imprint: Buffer, caFile?: string): Promise<Buffer> {
   const nonce = randomBytes(8);
   const response = await fetch(url, {
     method: 'POST',
@@ -27,6 +32,10 @@ export async function requestTimeStamp(url: string, imprint: Buffer): Promise<Bu
   const info = readTimeStampResponse(token);
   if (!info.granted) throw new Error('the TSA refused the request');
   if (!info.imprint.equals(imprint) || !stripZeros(info.nonce).equals(stripZeros(nonce))) throw new Error('the TSA answered for another request');
+  if (caFile) {
+    const complaint = await opensslVerifyToken(token, imprint.toString('hex'), caFile);
+    if (complaint !== null) throw new Error(`the TSA's token does not verify against its CA certificate: ${complaint}`);
+  }
   return token;
 }
 
@@ -38,7 +47,7 @@ export async function requestTimeStamp(url: string, imprint: Buffer): Promise<Bu
  * the limit, `refusing()` turns true and the gateway fails closed (X-Road's
  * acceptable-timestamp-failure-period); the next success stamps the whole backlog at once.
  */
-export function createTimestamper(deps: { db: Db; tsaUrl: () => string | undefined; intervalMs: number; failureLimitMs: number; now: () => Date; logger: Logger }) {
+export function createTimestamper(deps: { db: Db; tsaUrl: () => string | undefined; tsaCaFile?: () => string | undefined; intervalMs: number; failureLimitMs: number; now: () => Date; logger: Logger }) {
   let failingSince: Date | null = null;
   let lastError: string | null = null;
   let lastStampedSeq = 0;
@@ -68,7 +77,7 @@ export function createTimestamper(deps: { db: Db; tsaUrl: () => string | undefin
     try {
       const url = deps.tsaUrl();
       if (!url) throw new Error('no time-stamping authority configured');
-      const token = await requestTimeStamp(url, Buffer.from(head.hash, 'hex'));
+      const token = await requestTimeStamp(url, Buffer.from(head.hash, 'hex'), deps.tsaCaFile?.());
       await deps.db
         .insert(timestampBatch)
         .values({ id: uuidv7(), firstSeq: lastStampedSeq + 1, lastSeq: headSeq, headHash: head.hash, token: token.toString('base64'), stampedAt: deps.now() })
