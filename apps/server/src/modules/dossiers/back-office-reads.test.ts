@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor } from '../identity/index.ts';
-import { backOfficeReads } from './back-office-reads.ts';
+import { backOfficeReads, personsNamedIn } from './back-office-reads.ts';
 import type { DossierRow } from './dossiers.repository.ts';
 
 // Which reads of a dossier the data tracker records, and as whom: table-driven over the readers.
@@ -41,5 +41,34 @@ describe('back-office reads for the data tracker', () => {
     const [read] = backOfficeReads(official('H29.25747.01', null, ['leader']), row(), 'register', 'T'.repeat(400), AT, TODAY);
     assert.equal(read?.purpose, 'Lập sổ theo dõi hồ sơ tiếp nhận (Mẫu 06)');
     assert.ok((read?.data.length ?? 0) < 400);
+  });
+
+  const FATHER = '079090001122';
+  const MOTHER = '079194003344';
+  const birthForm = { declarant: { personalId: OWNER, relationship: 'father' }, father: { personalId: FATHER }, mother: { personalId: MOTHER, phone: '090123456789' }, witnesses: [{ personalId: MOTHER }] };
+
+  it('finds the other persons a form names by personal ID', () => {
+    const cases: [string, unknown, string[]][] = [
+      ['parents, the owner left out, a repeat once', birthForm, [FATHER, MOTHER].sort()],
+      ['no form data', undefined, []],
+      ['twelve digits that are no personal ID (birth place 999)', { other: '999190000123' }, []],
+      ['a number, not a string', { father: { personalId: 79090001122 } }, []],
+      ['deeper than any form', { a: { b: { c: { d: { e: { f: { g: { h: { i: FATHER } } } } } } } } }, []],
+    ];
+    for (const [label, formData, expected] of cases) assert.deepEqual(personsNamedIn(formData, OWNER), expected, label);
+  });
+
+  it("records a read of each person the opened dossier's form names, not for its files or forms", () => {
+    const receptionist = official('H29.25747.01', null, ['receptionist']);
+    const opened = backOfficeReads(receptionist, row({ formData: birthForm }), 'dossier', 'Đăng ký khai sinh', AT, TODAY);
+    assert.deepEqual(opened.map((r) => r.subjectPersonalId), [OWNER, FATHER, MOTHER]);
+    for (const read of opened.slice(1)) {
+      assert.equal(read.purpose, 'Xử lý hồ sơ H29.25747.01-261204-0001');
+      assert.ok(!read.data.includes(OWNER), 'the entry does not name the applicant');
+    }
+    assert.deepEqual(backOfficeReads(receptionist, row({ formData: birthForm }), 'form', 'Đăng ký khai sinh', AT, TODAY).map((r) => r.subjectPersonalId), [OWNER]);
+    // A business's dossier is not a person's data, the persons its form names are.
+    const business = row({ ownerId: '0101248141', ownerKind: 'business', formData: { householdHead: { personalId: FATHER } } });
+    assert.deepEqual(backOfficeReads(receptionist, business, 'dossier', 'Đăng ký hộ kinh doanh', AT, TODAY).map((r) => r.subjectPersonalId), [FATHER]);
   });
 });

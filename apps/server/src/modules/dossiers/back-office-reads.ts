@@ -1,4 +1,4 @@
-import { decide, type Actor } from '../identity/index.ts';
+import { checkPersonalId, decide, type Actor } from '../identity/index.ts';
 import type { DataAccessRecord } from './data-access-log.ts';
 import { APPLICANT_SCOPE, type DossiersDeps } from './dossier-core.ts';
 import type { DossierRow } from './dossiers.repository.ts';
@@ -30,23 +30,55 @@ function capacityOf(actor: Extract<Actor, { kind: 'official' }>, row: DossierRow
   return 'Cán bộ, công chức';
 }
 
+/** Deepest nesting searched in form data (forms are a few levels deep; this bounds a hostile one). */
+const MAX_DEPTH = 8;
+
 /**
- * The tracker entries for a read of a dossier: one for its owner when the owner is a person and the
- * reader is not reading as the applicant (their own dossier, or one they file under a mandate). A
- * business's dossier is not a person's data; a citizen reading their own is not tracked.
+ * Other persons a dossier's form names by personal ID (a child's parents, a household's members):
+ * every string in the form data that is a structurally valid personal ID, except the owner's. Whoever
+ * reads the form reads their data too (reliability plan §2.5: recall 1.0).
+ */
+export function personsNamedIn(formData: unknown, ownerId: string): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown, depth: number): void => {
+    if (typeof value === 'string') {
+      if (value !== ownerId && checkPersonalId(value).valid) found.add(value);
+    } else if (value !== null && typeof value === 'object' && depth < MAX_DEPTH) {
+      for (const item of Array.isArray(value) ? value : Object.values(value)) walk(item, depth + 1);
+    }
+  };
+  walk(formData, 0);
+  return [...found].sort();
+}
+
+/**
+ * The tracker entries for a read of a dossier, unless the reader reads as the applicant (their own
+ * dossier, or one they file under a mandate): one for its owner when the owner is a person (a
+ * business is not a person), and, when the dossier itself is opened, one for each other person its
+ * form names by personal ID.
  */
 export function backOfficeReads(actor: Actor, row: DossierRow, what: keyof typeof READ_WHAT, procedureName: string, at: Date, today: string): DataAccessRecord[] {
   if (decide(actor, 'self', { ownerId: row.ownerId }, today, APPLICANT_SCOPE) === 'allowed') return [];
-  if (row.ownerKind !== 'citizen' || !row.code) return [];
+  const code = row.code;
+  if (!code) return [];
   if (actor.kind !== 'official' && actor.kind !== 'client') return [];
+  const procedure = procedureName.length > 300 ? `${procedureName.slice(0, 299)}…` : procedureName;
+  const subjects = [
+    ...(row.ownerKind === 'citizen' ? [{ personalId: row.ownerId, data: `${READ_WHAT[what]} (${procedure})` }] : []),
+    ...(what === 'dossier' ? personsNamedIn(row.formData, row.ownerId).map((personalId) => ({ personalId, data: `Thông tin về bạn ghi trong tờ khai của hồ sơ (${procedure})` })) : []),
+  ];
+  return subjects.flatMap((subject) => entriesFor(actor, row, code, what, subject, at, today));
+}
+
+function entriesFor(actor: Extract<Actor, { kind: 'official' } | { kind: 'client' }>, row: DossierRow, code: string, what: keyof typeof READ_WHAT, subject: { personalId: string; data: string }, at: Date, today: string): DataAccessRecord[] {
   const common = {
-    subjectPersonalId: row.ownerId,
+    subjectPersonalId: subject.personalId,
     channel: 'back_office' as const,
     userId: null,
-    data: `${READ_WHAT[what]} (${procedureName.length > 300 ? `${procedureName.slice(0, 299)}…` : procedureName})`,
+    data: subject.data,
     service: row.procedureCode,
-    purpose: PURPOSE[what]?.(row.code) ?? `Xử lý hồ sơ ${row.code}`,
-    reference: row.code,
+    purpose: PURPOSE[what]?.(code) ?? `Xử lý hồ sơ ${code}`,
+    reference: code,
     occurredAt: at,
     hiddenUntil: null,
   };
