@@ -63,6 +63,8 @@ before(async () => {
   await seedDemoAgencies(t.db.database.db);
   await identity.registerClient({ clientId: 'matrix-portal', name: 'Matrix portal', agencyCode: 'H29', kind: 'web_app', redirectUris: [REDIRECT] });
   const agencySystem = await identity.registerClient({ clientId: 'matrix-agency-system', name: 'Agency system', agencyCode: 'H29.15', kind: 'agency_system', permissions: ['dossiers:read'] });
+  // The OAuth client an agency administrator binds to an exchange subsystem: one of its agency's.
+  await identity.registerClient({ clientId: 'matrix-exchange-client', name: 'Exchange client', agencyCode: 'H29.15', kind: 'agency_system', permissions: ['exchange:call'] });
 
   const people: Record<string, ReturnType<typeof person>> = {
     citizenA: person(11, 'công dân thứ nhất trong ma trận'),

@@ -27,6 +27,7 @@ export function createModules(context: ModuleContext): Module[] {
   const exchange = createExchangeModule(context, {
     providers: registryProviders(registries.service.records),
     tracker: tracker.service.recorder,
+    clientAgency: (clientId) => identity.service.agencyOfClient(clientId),
     authorize: async (caller, agencyCode) => (caller === PLATFORM_CALLER ? 'allowed' : decide(await identity.service.actorFor(caller as ApiCaller), 'exchange:manage', { agencyCode }, vietnamDate(context.clock.now()))),
   });
   const dossiers = createDossiersModule(context, {

@@ -32,7 +32,7 @@ export type SubsystemInput = {
  * administrator, client subsystems registered by the client member's administrator. Every change
  * writes an audit row in its transaction (X-Road SPEC-AL: who, what, when).
  */
-export function createAdministration(deps: { db: Db; catalogue: Catalogue; authorize: ExchangeAuthorizer; instance: string; now: () => Date }) {
+export function createAdministration(deps: { db: Db; catalogue: Catalogue; authorize: ExchangeAuthorizer; clientAgency: (clientId: string) => Promise<string | undefined>; instance: string; now: () => Date }) {
   const { db, catalogue } = deps;
 
   async function requireAdmin(caller: Caller, agencyCode: string, missing: () => DomainError): Promise<void> {
@@ -149,6 +149,11 @@ export function createAdministration(deps: { db: Db; catalogue: Catalogue; autho
       const id = subsystemIdOf(ref);
       if (input.signingKey && !publicKeyOf(input.signingKey)) {
         throw new DomainError('invalid', 'exchange.invalid_signing_key', { vi: 'Khoá công khai không phải khoá P-256 hợp lệ.', en: 'The public key is not a valid P-256 key.' });
+      }
+      // The OAuth client must be one of this member's own agency systems: binding another agency's
+      // would lock that agency out of its own subsystem (one subsystem per client).
+      if (input.clientId && (await deps.clientAgency(input.clientId)) !== memberCode) {
+        throw new DomainError('invalid', 'exchange.client_not_of_member', { vi: 'Tài khoản kết nối (OAuth) không thuộc cơ quan này hoặc không tồn tại.', en: "The OAuth client is not one of this agency's systems, or does not exist." });
       }
       const signingKey = input.signingKey ? { kty: 'EC', crv: 'P-256', x: input.signingKey.x, y: input.signingKey.y, ...(input.signingKey.kid ? { kid: input.signingKey.kid } : {}) } : null;
       const now = deps.now();

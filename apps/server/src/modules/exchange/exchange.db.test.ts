@@ -134,6 +134,7 @@ before(async () => {
   tokens.hoTich = await clientToken('exchange-test-hotich', 'H29.15', ['exchange:call']);
   tokens.quota = await clientToken('exchange-test-quota', 'H29.15', ['exchange:call']);
   tokens.noPermission = await clientToken('exchange-test-reader', 'H29.15', ['dossiers:read']);
+  tokens.cityPortal = await clientToken('exchange-test-city', 'H29', ['exchange:call']);
   tokens.providerAdmin = (await signedInActor(t, adult(201), { post: { agencyCode: 'H29', unitCode: null, roles: ['agency_admin'] } })).token;
   tokens.clientAdmin = (await signedInActor(t, adult(211), { post: { agencyCode: 'H29.15', unitCode: null, roles: ['agency_admin'] } })).token;
   tokens.receptionist = (await signedInActor(t, adult(221), { post: { agencyCode: 'H29', unitCode: null, roles: ['receptionist'] } })).token;
@@ -157,9 +158,15 @@ describe('exchange administration', () => {
     assert.equal(quota.statusCode, 200, quota.body);
     const taken = await admin('clientAdmin', 'PUT', '/api/v1/exchange/members/H29.15/subsystems/other', { memberName: 'Sở Tư pháp', name: 'Other', clientId: 'exchange-test-hotich' });
     assert.equal(taken.statusCode, 409, 'one subsystem per OAuth client');
-    const badKey = await admin('clientAdmin', 'PUT', '/api/v1/exchange/members/H29.15/subsystems/other', { memberName: 'Sở Tư pháp', name: 'Other', clientId: 'exchange-test-other', signingKey: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) } });
+    const badKey = await admin('clientAdmin', 'PUT', '/api/v1/exchange/members/H29.15/subsystems/other', { memberName: 'Sở Tư pháp', name: 'Other', clientId: 'exchange-test-reader', signingKey: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) } });
     assert.equal(badKey.statusCode, 400);
-    const own = await admin('providerAdmin', 'PUT', '/api/v1/exchange/members/H29/subsystems/portal', { memberName: 'UBND', name: 'Cổng', clientId: 'exchange-test-other' });
+    assert.equal(badKey.json<{ code: string }>().code, 'exchange.invalid_signing_key');
+    const foreign = await admin('clientAdmin', 'PUT', '/api/v1/exchange/members/H29.15/subsystems/other', { memberName: 'Sở Tư pháp', name: 'Other', clientId: 'exchange-test-city' });
+    assert.equal(foreign.statusCode, 400, "another agency's OAuth client is not bound");
+    assert.equal(foreign.json<{ code: string }>().code, 'exchange.client_not_of_member');
+    const unknown = await admin('clientAdmin', 'PUT', '/api/v1/exchange/members/H29.15/subsystems/other', { memberName: 'Sở Tư pháp', name: 'Other', clientId: 'no-such-client' });
+    assert.equal(unknown.json<{ code: string }>().code, 'exchange.client_not_of_member');
+    const own = await admin('providerAdmin', 'PUT', '/api/v1/exchange/members/H29/subsystems/portal', { memberName: 'UBND', name: 'Cổng', clientId: 'exchange-test-city' });
     assert.equal(own.statusCode, 409, "the platform's own subsystem is not administered");
     assert.equal(own.json<{ code: string }>().code, 'exchange.local_subsystem');
     const [audit] = (await t.db.database.db.execute(sql`select count(*)::int as n from exchange.admin_audit where event = 'subsystem.saved'`)) as unknown as { n: number }[];

@@ -35,6 +35,8 @@ export type ExchangeDeps = {
   tracker: DataAccessRecorder;
   /** Whether a caller administers an agency's exchange settings (identity's decide with exchange:manage). */
   authorize: ExchangeAuthorizer;
+  /** The agency an OAuth client belongs to (identity's client registry): a member binds only its own. */
+  clientAgency: (clientId: string) => Promise<string | undefined>;
 };
 
 /** An in-process call by one of the platform's own subsystems (same pipeline as /r1/…, minus HTTP and OAuth). */
@@ -83,7 +85,7 @@ export function createExchangeModule(context: ModuleContext, deps: ExchangeDeps)
     return signer;
   };
   const gateway = createGateway({ catalogue, log, signer: currentSigner, timestamper, replay, replayWindowMs: config.replayWindowMs, now });
-  const administration = createAdministration({ db, catalogue, authorize: deps.authorize, instance: config.instance, now });
+  const administration = createAdministration({ db, catalogue, authorize: deps.authorize, clientAgency: deps.clientAgency, instance: config.instance, now });
   // Asynchronous events (exchange/events): providers' topics leave the outbox as envelopes signed
   // with the gateway's key, one per subscriber holding an access right, through NATS JetStream when
   // NATS_URL is set and in-process otherwise.

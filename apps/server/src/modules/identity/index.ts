@@ -15,7 +15,7 @@ import { actorOf } from './caller.ts';
 import { identityRoutes } from './identity.routes.ts';
 import { interactionRoutes } from './interaction.routes.ts';
 import { meRoutes } from './me.routes.ts';
-import { ensureWebAppClient, registerClient, type NewClient } from './oidc/clients.ts';
+import { agencyOfClient, ensureWebAppClient, registerClient, type NewClient } from './oidc/clients.ts';
 import { createKeyStore, publicPart } from './oidc/key-store.ts';
 import { createPgAdapterFactory } from './oidc/pg-adapter.ts';
 import { createOidcProvider, forwardToProvider, IDENTITY_STARTING, OIDC_PREFIX, TTL } from './oidc/provider.ts';
@@ -164,6 +164,8 @@ export function createIdentityModule(context: ModuleContext, ports: IdentityPort
       /** The services behind the routes, for the composition root's CLI and demo data. */
       services,
       registerClient: services.registerClient,
+      /** The agency a registered OAuth client belongs to (undefined: unknown, or no agency's). */
+      agencyOfClient: (clientId: string) => agencyOfClient(services.adapter, clientId),
       async rotateSigningKey() {
         const kid = await keys.rotateSigningKey();
         await loadKeys();

@@ -72,3 +72,11 @@ export function ensureWebAppClient(adapterFactory: ReturnType<typeof createPgAda
     postLogoutRedirectUris: [`${publicUrl}/`],
   });
 }
+
+/** The agency a registered client belongs to; undefined for an unknown client or one of no agency. */
+export async function agencyOfClient(adapterFactory: ReturnType<typeof createPgAdapterFactory>, clientId: string): Promise<string | undefined> {
+  if (!CLIENT_ID.test(clientId)) return undefined;
+  const found = (await adapterFactory('Client').find(clientId)) as Record<string, unknown> | undefined;
+  const agency = found?.[AGENCY_CLAIM];
+  return typeof agency === 'string' ? agency : undefined;
+}
