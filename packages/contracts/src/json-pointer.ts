@@ -4,7 +4,8 @@
 /** A JSON Pointer (RFC 6901) to a value inside an object: "" is the whole, "/a/b" a nested member. */
 export const JSON_POINTER = /^(\/([^~/]|~[01])*)+$/;
 
-function tokens(pointer: string): string[] {
+/** The reference tokens of a pointer, unescaped (`~1` → `/`, `~0` → `~`). */
+export function pointerTokens(pointer: string): string[] {
   return pointer
     .split('/')
     .slice(1)
@@ -14,7 +15,7 @@ function tokens(pointer: string): string[] {
 /** The value at a pointer, or undefined when any step is missing (arrays by index, own members only). */
 export function valueAt(root: unknown, pointer: string): unknown {
   let node: unknown = root;
-  for (const token of tokens(pointer)) {
+  for (const token of pointerTokens(pointer)) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
@@ -23,7 +24,7 @@ export function valueAt(root: unknown, pointer: string): unknown {
 
 /** A copy of the object with the value set at the pointer, creating the objects on the way. */
 export function withValueAt(root: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
-  const [head, ...rest] = tokens(pointer);
+  const [head, ...rest] = pointerTokens(pointer);
   if (head === undefined) return root;
   if (head === '__proto__' || head === 'constructor' || head === 'prototype') return root;
   if (rest.length === 0) return { ...root, [head]: value };
@@ -31,3 +32,6 @@ export function withValueAt(root: Record<string, unknown>, pointer: string, valu
   const inner = child !== null && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, unknown>) : {};
   return { ...root, [head]: withValueAt(inner, '/' + rest.map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/'), value) };
 }
+
+/** A form value nobody has filled yet: prefill may fill it, and fills nothing else. */
+export const isUnfilled = (value: unknown): boolean => value === undefined || value === null || value === '';

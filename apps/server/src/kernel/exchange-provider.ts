@@ -3,6 +3,9 @@
 // handlers, and the events it publishes. Kept in the kernel, like the AccessGuard and the data
 // tracker's port, so the providers and the gateway share one shape without importing each other.
 
+/** X-Road-UserId and X-Road-Issue as the gateway accepts them: 1–200 visible ASCII characters. */
+export const XROAD_HEADER_TEXT = /^[\x20-\x7e]{1,200}$/;
+
 export type ProviderRequest = {
   method: string;
   /** The path after the service code: '' or '/…'. */

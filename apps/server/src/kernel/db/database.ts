@@ -33,29 +33,35 @@ export function connectDatabase(url: string, options: { max?: number; applicatio
   };
 }
 
+/** The server's error (it carries a five-character SQLSTATE), thrown directly or wrapped by Drizzle as its `cause`. */
+function serverErrorOf(error: unknown): { code: string; constraint_name?: unknown } | undefined {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  for (const candidate of [error, cause]) {
+    if (candidate && typeof candidate === 'object' && 'code' in candidate && typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate as { code: string };
+  }
+  return undefined;
+}
+
 /**
  * PostgreSQL's unique_violation (23505), from the driver's error or from Drizzle's wrapper around it;
  * with `constraint`, only a violation of that constraint (index) name.
  */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const field = (value: unknown, name: string) => (value && typeof value === 'object' && name in value ? String((value as Record<string, unknown>)[name]) : undefined);
-  const cause = (error as { cause?: unknown } | undefined)?.cause;
-  const driverError = field(error, 'code') === '23505' ? error : field(cause, 'code') === '23505' ? cause : undefined;
-  return driverError !== undefined && (constraint === undefined || field(driverError, 'constraint_name') === constraint);
+  const server = serverErrorOf(error);
+  return server?.code === '23505' && (constraint === undefined || server.constraint_name === constraint);
 }
 
 /**
  * Whether a failed transaction certainly did not commit: PostgreSQL refused a statement (a data or
  * constraint error rolls the transaction back), or our own code threw before COMMIT was sent. When
  * the connection was lost or the server went away (SQLSTATE classes 08, 57, 53, 58, XX, or the
- * driver's CONNECTION_* errors), the COMMIT may have gone through: writing the same rows again
- * could record them twice.
+ * driver's CONNECTION_* and socket errors), the COMMIT may have gone through: writing the same rows
+ * again could record them twice.
  */
 export function certainlyRolledBack(error: unknown): boolean {
-  const codeOf = (value: unknown) => (value && typeof value === 'object' && 'code' in value ? String(value.code) : undefined);
-  const cause = (error as { cause?: unknown } | undefined)?.cause;
-  const driverError = error instanceof postgres.PostgresError ? error : cause instanceof postgres.PostgresError ? cause : undefined;
-  if (driverError) return !/^(08|57|53|58|XX)/.test(driverError.code);
+  const server = serverErrorOf(error);
+  if (server) return !/^(08|57|53|58|XX)/.test(server.code);
   // Network and driver errors carry a code (CONNECTION_CLOSED, ECONNRESET …); ours carry none.
-  return codeOf(error) === undefined && codeOf(cause) === undefined;
+  const hasCode = (value: unknown) => Boolean(value && typeof value === 'object' && 'code' in value);
+  return !hasCode(error) && !hasCode((error as { cause?: unknown } | undefined)?.cause);
 }

@@ -1,4 +1,5 @@
 import { mentionsPersonalId } from '../../kernel/data-access.ts';
+import { XROAD_HEADER_TEXT } from '../../kernel/exchange-provider.ts';
 import { UUID_PATTERN } from '../../kernel/ids.ts';
 import { buildProblem } from '../../kernel/http/problem.ts';
 import { canonicalRequest, canonicalResponse, requestHashOf, responseHashOf, type MessageHeaders } from './canonical.ts';
@@ -18,7 +19,6 @@ import type { Timestamper } from './timestamper.ts';
 // Every outcome, refusals included, is one signed, chained log row (Decree 47/2020 Art. 45).
 
 /** A message as it reached the gateway. Header values are raw (undefined when absent). */
-
 export type IncomingMessage = {
   method: string;
   /** The request target for the canonical form: `/r1/…` path and raw query. */
@@ -47,7 +47,6 @@ export type OutgoingMessage = {
 
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const HEADER_TEXT = /^[\x20-\x7e]{1,200}$/;
 
 /**
  * X-Road-Purpose as sent: plain visible ASCII, percent-encoded UTF-8, or RFC 8187's `UTF-8''…` form.
@@ -105,9 +104,9 @@ export function createGateway(deps: {
       messageId: messageIdValid ? (h.messageId ?? null) : null,
       client: clientRef ? (h.client ?? null) : null,
       service: serviceId,
-      userId: h.userId !== undefined && HEADER_TEXT.test(h.userId) ? h.userId : null,
+      userId: h.userId !== undefined && XROAD_HEADER_TEXT.test(h.userId) ? h.userId : null,
       purpose: purpose ?? null,
-      issue: h.issue !== undefined && HEADER_TEXT.test(h.issue) ? h.issue : null,
+      issue: h.issue !== undefined && XROAD_HEADER_TEXT.test(h.issue) ? h.issue : null,
     };
 
     /** Signs, logs and shapes an answer; `accesses` go to the tracker in the log's transaction. */
@@ -155,7 +154,7 @@ export function createGateway(deps: {
     if (!messageIdValid) return refuse(REFUSALS.missingHeader, { header: 'X-Road-Id' });
     if (h.date === undefined || !DATE.test(h.date) || Number.isNaN(Date.parse(h.date))) return refuse(REFUSALS.missingHeader, { header: 'X-Road-Date' });
     for (const [name, value] of [['X-Road-UserId', h.userId], ['X-Road-Issue', h.issue]] as const) {
-      if (value !== undefined && !HEADER_TEXT.test(value)) return refuse(REFUSALS.missingHeader, { header: name });
+      if (value !== undefined && !XROAD_HEADER_TEXT.test(value)) return refuse(REFUSALS.missingHeader, { header: name });
     }
     if (h.purpose !== undefined && purpose === undefined) return refuse(REFUSALS.missingHeader, { header: 'X-Road-Purpose' });
     if (h.discloseAfter !== undefined && !validDay(h.discloseAfter)) return refuse(REFUSALS.missingHeader, { header: 'X-Road-Disclose-After' });

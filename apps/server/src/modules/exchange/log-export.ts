@@ -21,11 +21,12 @@ export async function exportLog(db: Db, range: { from?: Date; to?: Date }): Prom
     .select({ first: sql<string | null>`min(${messageLog.seq})`, last: sql<string | null>`max(${messageLog.seq})` })
     .from(messageLog)
     .where(conditions.length > 0 ? and(...conditions) : undefined);
-  const first = bounds?.first === null || bounds?.first === undefined ? null : Number(bounds.first);
-  let last = bounds?.last === null || bounds?.last === undefined ? null : Number(bounds.last);
+  const seqOf = (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value));
+  const first = seqOf(bounds?.first);
+  let last = seqOf(bounds?.last);
   if (last !== null) {
     const [covering] = await db.select({ lastSeq: timestampBatch.lastSeq }).from(timestampBatch).where(sql`${timestampBatch.firstSeq} <= ${last} and ${timestampBatch.lastSeq} >= ${last}`).limit(1);
-    if (covering) last = Math.max(last, covering.lastSeq);
+    if (covering) last = covering.lastSeq;
   }
   const rows = first === null || last === null ? [] : await db.select().from(messageLog).where(sql`${messageLog.seq} between ${first} and ${last}`).orderBy(asc(messageLog.seq));
   const batches =

@@ -39,8 +39,9 @@ export function createMessageLog(deps: { sql: Sql; tracker: DataAccessRecorder }
   /** The head as of this instance's last commit; undefined until read, and after any failure. */
   let known: ChainHead | undefined;
 
-  async function readHead(sql: Sql | TransactionSql, lock: boolean): Promise<ChainHead> {
-    const [head] = lock ? await sql`select seq, hash from exchange.chain_head where id = 1 for update` : await sql`select seq, hash from exchange.chain_head where id = 1`;
+  /** The committed head, locked until the transaction ends. */
+  async function lockHead(tx: TransactionSql): Promise<ChainHead> {
+    const [head] = await tx`select seq, hash from exchange.chain_head where id = 1 for update`;
     if (!head) throw new Error('exchange.chain_head has no row (migrations not applied?)');
     return { seq: Number(head.seq), hash: String(head.hash) };
   }
@@ -49,10 +50,10 @@ export function createMessageLog(deps: { sql: Sql; tracker: DataAccessRecorder }
   // text whatever the batch size: rows travel as arrays). Drizzle's queries are sent unprepared, and
   // postgres.js then asks the server for the parameter types first: two round trips per statement,
   // which made this transaction the bulk of the gateway's per-call cost.
-  async function writeOnce(batch: Pending[], lock: boolean): Promise<{ rows: LogRow[]; head: ChainHead }> {
-    const start = lock ? undefined : (known ?? (await readHead(deps.sql, false)));
+  /** Chains onto `from` (the head this instance last committed), or onto the head read under its lock. */
+  async function writeOnce(batch: Pending[], from: ChainHead | undefined): Promise<{ rows: LogRow[]; head: ChainHead }> {
     return deps.sql.begin(async (tx) => {
-      const head = start ?? (await readHead(tx, true));
+      const head = from ?? (await lockHead(tx));
       let seq = head.seq;
       let prevHash = head.hash;
       const rows: LogRow[] = batch.map(({ entry }) => {
@@ -89,12 +90,12 @@ export function createMessageLog(deps: { sql: Sql; tracker: DataAccessRecorder }
   async function write(batch: Pending[]): Promise<LogRow[]> {
     let written;
     try {
-      written = await writeOnce(batch, false);
+      written = await writeOnce(batch, known);
     } catch (error) {
       known = undefined;
       if (!(error instanceof StaleHead || isUniqueViolation(error, 'message_log_pkey'))) throw error;
       // Another instance appended since this one last did: chain onto the head it left, under the lock.
-      written = await writeOnce(batch, true);
+      written = await writeOnce(batch, undefined);
     }
     known = written.head;
     return written.rows;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ProblemView, problemResponses } from '../../kernel/http/problem-schema.ts';
 import { mentionsPersonalId, type DataAccessRecorder } from '../../kernel/data-access.ts';
 import type { Executor } from '../../kernel/db/database.ts';
+import { XROAD_HEADER_TEXT } from '../../kernel/exchange-provider.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import type { App } from '../../kernel/http/types.ts';
 import { enterpriseSubjects, holderSubjects, householdSubjects, parcelSubjects, personSubjects, type DataSubject } from './data-subjects.ts';
@@ -55,7 +56,7 @@ function referenceOf(headers: Headers): string | null {
 /** The person acting inside the calling system, if named: printable ASCII, as the gateway accepts it. */
 function userIdOf(headers: Headers): string | null {
   const userId = header(headers, 'x-road-userid');
-  if (userId !== undefined && !/^[\x20-\x7e]{1,200}$/.test(userId)) {
+  if (userId !== undefined && !XROAD_HEADER_TEXT.test(userId)) {
     throw new DomainError('invalid', 'registries.invalid_user_id', { vi: 'Người thực hiện (X-Road-UserId) gồm 1–200 ký tự ASCII in được.', en: 'The acting user (X-Road-UserId) is 1–200 printable ASCII characters.' });
   }
   return userId ?? null;

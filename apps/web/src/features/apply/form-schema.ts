@@ -2,7 +2,7 @@
 // react-jsonschema-form reads: `ui:enumLabels` becomes the enum's option labels, and dates, phone
 // numbers and e-mail use the browser's own inputs (typeable, accessible, mobile keyboards).
 
-import { valueAt, withValueAt } from '@congso/contracts';
+import { isUnfilled, pointerTokens, valueAt, withValueAt } from '@congso/contracts';
 
 type Node = Record<string, unknown>;
 
@@ -73,7 +73,7 @@ export function toExtraErrors(errors: readonly { path: string; message: string }
  */
 export function withPrefillNotes(ui: Node, fields: readonly { pointer: string; note: string }[]): Node {
   let out = ui;
-  for (const { pointer, note } of fields) out = noted(out, pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')), note);
+  for (const { pointer, note } of fields) out = noted(out, pointerTokens(pointer), note);
   return out;
 }
 
@@ -97,7 +97,7 @@ export function mergePrefilled(current: Node, filled: Node, pointers: readonly s
   for (const pointer of pointers) {
     const mine = valueAt(out, pointer);
     const theirs = valueAt(filled, pointer);
-    if ((mine === undefined || mine === null || mine === '') && theirs !== undefined) out = withValueAt(out, pointer, theirs);
+    if (isUnfilled(mine) && theirs !== undefined) out = withValueAt(out, pointer, theirs);
   }
   return out;
 }

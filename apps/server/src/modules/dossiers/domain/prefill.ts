@@ -5,7 +5,7 @@
 // person already typed is never overwritten: they may correct what the registry holds (the agency
 // then asks for proof, Art. 4(2a)'s "inaccurate" case).
 
-import { valueAt, withValueAt } from '@congso/contracts';
+import { isUnfilled, valueAt, withValueAt } from '@congso/contracts';
 
 /** One declared source: a registry service, whose record (the applicant's), and field ← answer pointers. */
 export type PrefillRule = Readonly<{
@@ -20,7 +20,6 @@ export type PrefilledField = { pointer: string; service: string; source: { vi: s
 /** What the draft remembers: the fields filled, and the sources that could not answer. */
 export type PrefillRecord = { fields: PrefilledField[]; unavailable: { service: string; source: { vi: string; en: string } }[] };
 
-const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /**
@@ -38,7 +37,7 @@ export function applyPrefill(formData: Record<string, unknown>, answers: readonl
     }
     for (const [field, from] of Object.entries(rule.fields)) {
       const value = valueAt(body, from);
-      if (!isScalar(value) || !isEmpty(valueAt(filled, field))) continue;
+      if (!isScalar(value) || !isUnfilled(valueAt(filled, field))) continue;
       filled = withValueAt(filled, field, value);
       record.fields.push({ pointer: field, service: rule.service, source: { ...rule.source } });
     }
